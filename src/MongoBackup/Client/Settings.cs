@@ -1,0 +1,54 @@
+using System;
+
+namespace MongoBackup.Client
+{
+    /// <summary>What one invocation or Connect-TencentCloud says explicitly; any member may be null.</summary>
+    internal sealed class ExplicitSettings
+    {
+        public TencentCloudCredential Credential { get; set; }
+        public string Region { get; set; }
+        public string ProfileName { get; set; }
+        public Uri Endpoint { get; set; }
+        public TimeSpan? Timeout { get; set; }
+    }
+
+    /// <summary>
+    /// The defaults set by Connect-TencentCloud. They are process-wide on purpose: a runbook connects once and its
+    /// ForEach-Object -Parallel runspaces and thread jobs use the same connection (as Az does with its Process scope).
+    /// </summary>
+    internal static class SessionDefaults
+    {
+        private static volatile ExplicitSettings _current;
+
+        public static ExplicitSettings Current => _current;
+
+        public static void Set(ExplicitSettings settings) => _current = settings;
+
+        public static void Clear() => _current = null;
+    }
+
+    /// <summary>The settings in force for a call, each with where it came from.</summary>
+    internal sealed class ResolvedSettings
+    {
+        public static readonly Uri DefaultEndpoint = new Uri("https://mongodb.tencentcloudapi.com/");
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+        public TencentCloudCredential Credential { get; set; }
+        public SettingSource CredentialSource { get; set; }
+        /// <summary>The variable names or the file that gave the credential (never its value).</summary>
+        public string CredentialOrigin { get; set; }
+
+        public string Region { get; set; }
+        public SettingSource RegionSource { get; set; }
+        public string RegionOrigin { get; set; }
+
+        public Uri Endpoint { get; set; } = DefaultEndpoint;
+        public SettingSource EndpointSource { get; set; } = SettingSource.Default;
+
+        public string ProfileName { get; set; }
+        public SettingSource ProfileSource { get; set; }
+
+        public TimeSpan Timeout { get; set; } = DefaultTimeout;
+        public SettingSource TimeoutSource { get; set; } = SettingSource.Default;
+    }
+}
