@@ -1,0 +1,186 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# Independent checks with the official Tencent Cloud Node SDK (tests/node): the SDK's own signer and
+# client must be accepted by the emulator, and must see the same data the module returns.
+
+BeforeAll {
+    Import-Module "$PSScriptRoot/Emulator.psm1" -Force
+    $modulePath = "$PSScriptRoot/../../out/MongoBackup/MongoBackup.psd1"
+    if (Test-Path $modulePath) { Import-Module $modulePath -Force }
+
+    $script:NodeDir = (Resolve-Path "$PSScriptRoot/../node").Path
+    $script:SdkScript = Join-Path $script:NodeDir 'sdk-describe.js'
+
+    # Returns $null when node and the pinned SDK are usable, else the reason they are not.
+    function Get-SdkUnavailableReason {
+        if (-not (Get-Command node -CommandType Application -ErrorAction SilentlyContinue)) { return 'node is not on PATH' }
+        $sdk = Join-Path $script:NodeDir 'node_modules/tencentcloud-sdk-nodejs-mongodb/package.json'
+        if (Test-Path $sdk) { return $null }
+        if (-not (Get-Command npm -CommandType Application -ErrorAction SilentlyContinue)) { return 'npm is not on PATH' }
+        Push-Location $script:NodeDir
+        try { $log = & npm ci --no-audit --no-fund 2>&1 | ForEach-Object { "$_" } }
+        finally { Pop-Location }
+        if ($LASTEXITCODE -ne 0 -or -not (Test-Path $sdk)) {
+            $last = @($log | Where-Object { $_.Trim() }) | Select-Object -Last 3
+            return "npm ci exited with $LASTEXITCODE ($($last -join ' | '))"
+        }
+        return $null
+    }
+
+    # Runs tests/node/sdk-describe.js; returns @{ ExitCode; Body } where Body is the parsed JSON output.
+    function Invoke-NodeSdk {
+        param(
+            [Parameter(Mandatory)] [System.Collections.IDictionary] $Request,
+            [string] $Action = 'DescribeBackupDownloadTask',
+            [Parameter(Mandatory)] [string] $SecretId,
+            [Parameter(Mandatory)] [string] $SecretKey,
+            [string] $Token
+        )
+        $names = 'MB_ENDPOINT', 'MB_SECRET_ID', 'MB_SECRET_KEY', 'MB_TOKEN', 'MB_REGION'
+        $saved = @{}
+        foreach ($n in $names) { $saved[$n] = [Environment]::GetEnvironmentVariable($n) }
+        try {
+            $env:MB_ENDPOINT = $script:Emu.Endpoint
+            $env:MB_SECRET_ID = $SecretId
+            $env:MB_SECRET_KEY = $SecretKey
+            $env:MB_TOKEN = if ($Token) { $Token } else { $null }
+            $env:MB_REGION = 'ap-guangzhou'
+            $json = $Request | ConvertTo-Json -Compress -Depth 10
+            $out = & node $script:SdkScript $json $Action
+            $code = $LASTEXITCODE
+        }
+        finally {
+            foreach ($n in $names) { [Environment]::SetEnvironmentVariable($n, $saved[$n]) }
+        }
+        $text = ($out -join "`n").Trim()
+        $body = if ($text) { $text | ConvertFrom-Json } else { $null }
+        @{ ExitCode = $code; Body = $body }
+    }
+
+    function Invoke-SdkAsLongTerm([System.Collections.IDictionary] $Request) {
+        Invoke-NodeSdk -Request $Request -SecretId $script:Emu.SecretId -SecretKey $script:Emu.SecretKey
+    }
+
+    # Error text for a failed SDK call; the SDK's error carries no secret (Code, Message, RequestId only).
+    function Format-SdkError($Result) {
+        if ($Result.Body.Error) { "$($Result.Body.Error.Code): $($Result.Body.Error.Message)" } else { "exit $($Result.ExitCode)" }
+    }
+
+    # Lists field differences between a module task object and an SDK task; Url values are never printed.
+    function Compare-DownloadTask($ModuleTask, $SdkTask, [int] $Index, [string] $InstanceId) {
+        $diffs = [System.Collections.Generic.List[string]]::new()
+        $pairs = [ordered]@{
+            BackupName   = $ModuleTask.BackupName, $SdkTask.BackupName
+            ReplicaSetId = $ModuleTask.ReplicaSetId, $SdkTask.ReplicaSetId
+            BackupSize   = $ModuleTask.BackupSize, $SdkTask.BackupSize
+            Status       = [int]$ModuleTask.Status, $SdkTask.Status
+            Percent      = $ModuleTask.Percent, $SdkTask.Percent
+            TimeSpend    = $ModuleTask.TimeSpend, $SdkTask.TimeSpend
+            BackupMethod = $(if ($null -ne $ModuleTask.BackupMethod) { [int]$ModuleTask.BackupMethod }), $SdkTask.BackupMethod
+            BackupDesc   = [string]$ModuleTask.BackupDesc, [string]$SdkTask.BackupDesc
+            Region       = [string]$ModuleTask.Region, [string]$SdkTask.Region
+            Bucket       = [string]$ModuleTask.Bucket, [string]$SdkTask.Bucket
+            CreateTime   = $ModuleTask.CreateTime.ToString('yyyy-MM-dd HH:mm:ss'), $SdkTask.CreateTime
+            InstanceId   = $ModuleTask.InstanceId, $InstanceId
+        }
+        foreach ($name in $pairs.Keys) {
+            $m, $s = $pairs[$name]
+            if ($m -cne $s) { $diffs.Add("task[$Index].${name}: module '$m' vs SDK '$s'") }
+        }
+        if ($ModuleTask.BackupSize -isnot [long]) { $diffs.Add("task[$Index].BackupSize is $($ModuleTask.BackupSize.GetType().Name), not Int64") }
+        if ($ModuleTask.Status -isnot [enum]) { $diffs.Add("task[$Index].Status is not an enum") }
+        if ($ModuleTask.CreateTime -isnot [DateTimeOffset]) { $diffs.Add("task[$Index].CreateTime is not a DateTimeOffset") }
+        elseif ($ModuleTask.CreateTime.Offset -ne [TimeSpan]::FromHours(8)) { $diffs.Add("task[$Index].CreateTime offset is $($ModuleTask.CreateTime.Offset)") }
+        if ([string]$ModuleTask.Url -cne [string]$SdkTask.Url) { $diffs.Add("task[$Index].Url differs (values withheld: presigned)") }
+        $diffs
+    }
+
+    $script:SdkUnavailable = Get-SdkUnavailableReason
+    $script:Emu = Start-TestEmulator
+}
+
+AfterAll {
+    if ($script:Emu) { Stop-TestEmulator $script:Emu }
+}
+
+Describe 'Official Tencent Cloud Node SDK against the emulator' {
+    BeforeEach {
+        # Set-ItResult in BeforeEach stops the It body and reports the reason.
+        if ($script:SdkUnavailable) {
+            Set-ItResult -Skipped -Because "npm could not install the official SDK: $($script:SdkUnavailable)"
+        }
+    }
+
+    It 'accepts the SDK-signed seed request and returns the reference task' {
+        $r = Invoke-SdkAsLongTerm ([ordered]@{ InstanceId = 'cmgo-dygv1rnp'; Status = @(2) })
+        $r.ExitCode | Should -Be 0 -Because (Format-SdkError $r)
+        $r.Body.Error | Should -BeNullOrEmpty
+        $r.Body.RequestId | Should -Not -BeNullOrEmpty
+        $r.Body.TotalCount | Should -Be 1
+        $tasks = @($r.Body.Tasks)
+        $tasks.Count | Should -Be 1
+        $t = $tasks[0]
+        $t.BackupName | Should -BeExactly 'cmgo-dygv1rnp_2021-03-26 10:44'
+        $t.BackupSize | Should -Be 844
+        $t.CreateTime | Should -BeExactly '2021-03-26 10:47:37'
+        $t.Percent | Should -Be 100
+        $t.ReplicaSetId | Should -BeExactly 'cmgo-dygv1rnp_0'
+        $t.Status | Should -Be 2
+        $t.TimeSpend | Should -Be 0
+        $t.Url | Should -Not -BeNullOrEmpty
+        ([Uri]$t.Url).Host | Should -BeLike '*.cos.ap-guangzhou.myqcloud.com'
+    }
+
+    It 'returns the same tasks to the SDK and to Get-MongoBackupDownloadTask (<Label>)' -ForEach @(
+        @{ Label = 'Limit 100 Offset 0'; Status = $null }
+        @{ Label = 'Status 2,3'; Status = @(2, 3) }
+    ) {
+        Get-Command Get-MongoBackupDownloadTask -ErrorAction Stop | Out-Null
+
+        $request = [ordered]@{ InstanceId = 'cmgo-p8vnipr5'; Limit = 100; Offset = 0 }
+        if ($Status) { $request.Status = $Status }
+        $r = Invoke-SdkAsLongTerm $request
+        $r.ExitCode | Should -Be 0 -Because (Format-SdkError $r)
+        $sdkTasks = @($r.Body.Tasks)
+        $sdkTasks.Count | Should -BeGreaterThan 0 -Because 'the seed data must give this instance tasks to compare'
+        $r.Body.TotalCount | Should -BeLessOrEqual 100 -Because 'one SDK page must hold every task for the comparison'
+        if ($Status) { $sdkTasks | ForEach-Object { $_.Status | Should -BeIn $Status } }
+
+        $params = @{
+            InstanceId = 'cmgo-p8vnipr5'; Limit = 100; First = 100
+            Endpoint = $script:Emu.Endpoint; Credential = $script:Emu.Credential
+        }
+        if ($Status) { $params.Status = $Status }
+        $moduleTasks = @(Get-MongoBackupDownloadTask @params -ErrorAction Stop)
+
+        $moduleTasks.Count | Should -Be $r.Body.TotalCount
+        $moduleTasks.Count | Should -Be $sdkTasks.Count
+        $diffs = for ($i = 0; $i -lt $sdkTasks.Count; $i++) {
+            Compare-DownloadTask $moduleTasks[$i] $sdkTasks[$i] $i 'cmgo-p8vnipr5'
+        }
+        $diffs | Should -BeNullOrEmpty
+    }
+
+    It 'accepts temporary credentials with their token' {
+        $r = Invoke-NodeSdk -Request ([ordered]@{ InstanceId = 'cmgo-dygv1rnp'; Status = @(2) }) `
+            -SecretId $script:Emu.TempSecretId -SecretKey $script:Emu.TempSecretKey -Token $script:Emu.Token
+        $r.ExitCode | Should -Be 0 -Because (Format-SdkError $r)
+        $r.Body.TotalCount | Should -Be 1
+        @($r.Body.Tasks)[0].BackupName | Should -BeExactly 'cmgo-dygv1rnp_2021-03-26 10:44'
+    }
+
+    It 'rejects temporary credentials sent without their token' {
+        $r = Invoke-NodeSdk -Request ([ordered]@{ InstanceId = 'cmgo-dygv1rnp' }) `
+            -SecretId $script:Emu.TempSecretId -SecretKey $script:Emu.TempSecretKey
+        $r.ExitCode | Should -Be 2
+        $r.Body.Error.Code | Should -BeLike 'AuthFailure.*'
+    }
+
+    It 'reports AuthFailure.SignatureFailure to the SDK for a wrong secret key' {
+        $wrongKey = $script:Emu.SecretKey + 'x'
+        $r = Invoke-NodeSdk -Request ([ordered]@{ InstanceId = 'cmgo-dygv1rnp' }) `
+            -SecretId $script:Emu.SecretId -SecretKey $wrongKey
+        $r.ExitCode | Should -Be 2
+        $r.Body.Error.Code | Should -BeExactly 'AuthFailure.SignatureFailure'
+        $r.Body.Error.RequestId | Should -Not -BeNullOrEmpty
+    }
+}
