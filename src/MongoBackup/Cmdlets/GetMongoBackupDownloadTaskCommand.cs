@@ -1,0 +1,119 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using MongoBackup.Client;
+
+namespace MongoBackup.Commands
+{
+    /// <summary>Gets the backup download tasks of TencentDB for MongoDB instances.</summary>
+    /// <remarks>
+    /// Calls DescribeBackupDownloadTask and returns every matching task, page after page (each page is written as it
+    /// arrives). Filter by backup name, status and a time window; sort by creation or finish time. -First, -Skip and
+    /// -IncludeTotalCount work as with any paging cmdlet, and ask the service for no more than they need.
+    /// Times are sent as Beijing wall-clock time: a DateTime of kind Utc is taken as UTC, any other as this machine's
+    /// local time. A task is returned when both its start and its end fall inside the -StartTime/-EndTime window.
+    /// An error for one instance (such as an unknown instance) is reported and the other instances still run.
+    /// </remarks>
+    /// <example>
+    /// <code>Get-MongoBackupDownloadTask -InstanceId cmgo-p8vnipr5 -Status Downloaded,Failed | Where-Object BackupSize -gt 1GB | Sort-Object CreateTime | Export-Csv tasks.csv</code>
+    /// <para>Exports the downloaded and failed tasks over 1 GB of one instance, oldest first.</para>
+    /// </example>
+    /// <example>
+    /// <code>'cmgo-p8vnipr5', 'cmgo-9d0p6umb' | Get-MongoBackupDownloadTask -StartTime (Get-Date).AddDays(-7) -First 10</code>
+    /// <para>The first ten tasks of the last seven days, for each of two instances.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-MongoBackupDownloadTask cmgo-dygv1rnp -IncludeTotalCount -First 0</code>
+    /// <para>Asks only how many tasks the instance has.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "MongoBackupDownloadTask", SupportsPaging = true)]
+    [OutputType(typeof(BackupDownloadTask))]
+    public sealed class GetMongoBackupDownloadTaskCommand : MongoBackupCmdlet
+    {
+        internal const string Action = "DescribeBackupDownloadTask";
+
+        /// <summary>The instance IDs, such as cmgo-p8vnipr5. Accepts strings and any object with an InstanceId property from the pipeline.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateInstanceId]
+        public string[] InstanceId { get; set; }
+
+        /// <summary>Only the tasks of this backup (exact name, such as 'cmgo-dygv1rnp_2021-03-26 10:44').</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string BackupName { get; set; }
+
+        /// <summary>Start of the time window (a DateTime or DateTimeOffset).</summary>
+        [Parameter]
+        public DateTimeOffset StartTime { get; set; }
+
+        /// <summary>End of the time window (a DateTime or DateTimeOffset).</summary>
+        [Parameter]
+        public DateTimeOffset EndTime { get; set; }
+
+        /// <summary>Only tasks in these states: Waiting, Downloading, Downloaded, Failed, WaitingForRetry (names or the API's numbers 0-4).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public BackupDownloadTaskStatus[] Status { get; set; }
+
+        /// <summary>Sort key: CreateTime (default) or FinishTime.</summary>
+        [Parameter]
+        public BackupDownloadTaskOrderBy OrderBy { get; set; } = BackupDownloadTaskOrderBy.CreateTime;
+
+        /// <summary>Sort direction: Desc (default, newest first) or Asc.</summary>
+        [Parameter]
+        public SortOrder OrderByType { get; set; } = SortOrder.Desc;
+
+        /// <summary>Page size of each request, 1 to 100 (default 100). All pages are fetched whatever the size.</summary>
+        [Parameter]
+        [ValidateRange(1, 100)]
+        public int Limit { get; set; } = 100;
+
+        /// <summary>How many matching tasks to pass over before the first one returned (default 0). -Skip adds to it.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int Offset { get; set; }
+
+        private bool HasStart => MyInvocation.BoundParameters.ContainsKey(nameof(StartTime));
+        private bool HasEnd => MyInvocation.BoundParameters.ContainsKey(nameof(EndTime));
+
+        protected override void BeginProcessing()
+        {
+            if (HasStart && HasEnd && StartTime > EndTime)
+            {
+                ThrowTerminatingError(ErrorRecords.Argument("StartTimeAfterEndTime",
+                    $"-StartTime ({BeijingTime.ToApiString(StartTime)} Beijing time) is after -EndTime ({BeijingTime.ToApiString(EndTime)}). Give a start before the end.",
+                    StartTime));
+            }
+            base.BeginProcessing();
+        }
+
+        protected override void ProcessRecord()
+        {
+            foreach (string instanceId in InstanceId)
+            {
+                try
+                {
+                    WritePages(Action, BuildRequest(instanceId), Offset, Limit, instanceId, "tasks",
+                        response => response.GetObjectArray("Tasks").Select(t => BackupDownloadTask.FromJson(t, instanceId)).ToList(),
+                        response => response.GetInt64("TotalCount"));
+                }
+                catch (Exception e) when (e is TencentCloudException || e is InvalidResponseException)
+                {
+                    WriteFailure(e, instanceId);
+                }
+            }
+        }
+
+        private JsonObject BuildRequest(string instanceId)
+        {
+            var request = new JsonObject { ["InstanceId"] = instanceId };
+            if (BackupName != null) request["BackupName"] = BackupName;
+            if (HasStart) request["StartTime"] = BeijingTime.ToApiString(StartTime);
+            if (HasEnd) request["EndTime"] = BeijingTime.ToApiString(EndTime);
+            if (Status != null) request["Status"] = Status.Distinct().Select(s => (long)s).ToList();
+            request["OrderBy"] = OrderBy == BackupDownloadTaskOrderBy.FinishTime ? "finishTime" : "createTime";
+            request["OrderByType"] = OrderByType == SortOrder.Asc ? "asc" : "desc";
+            return request;
+        }
+    }
+}

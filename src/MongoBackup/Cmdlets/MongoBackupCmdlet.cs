@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using MongoBackup.Client;
+
+namespace MongoBackup.Commands
+{
+    /// <summary>
+    /// Base of every API cmdlet: the common parameters (-Credential, -Region, -ProfileName, -Endpoint), the resolved
+    /// settings and shared client, a CancellationToken cancelled by Ctrl+C (StopProcessing), and the pump that lets
+    /// asynchronous work write to the pipeline from the pipeline thread.
+    /// </summary>
+    public abstract class MongoBackupCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private PipelinePump _pump;
+        private TencentCloudClient _client;
+
+        /// <summary>Tencent Cloud API key for this command: the user name is the SecretId and the password the SecretKey. Overrides Connect-TencentCloud, the environment and the profile files.</summary>
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential Credential { get; set; }
+
+        /// <summary>The region of the instances, such as ap-guangzhou or ap-shanghai. Defaults to Connect-TencentCloud's, then TENCENTCLOUD_REGION, then the tccli profile's region.</summary>
+        [Parameter]
+        [ValidatePattern(@"^[a-z]{2,}(-[a-z0-9]+)+$")]
+        [ArgumentCompleter(typeof(RegionCompleter))]
+        public string Region { get; set; }
+
+        /// <summary>The profile to read credentials from: a section of the SDK credentials file (~/.tencentcloud/credentials) or tccli's ~/.tccli/NAME.credential. Naming a profile skips the environment variables.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ProfileName { get; set; }
+
+        /// <summary>The API endpoint, default https://mongodb.tencentcloudapi.com. Plain http is accepted only for this machine (for the emulator).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Endpoint { get; set; }
+
+        /// <summary>Cancelled when the user presses Ctrl+C; every blocking wait takes it.</summary>
+        protected CancellationToken CancelToken => _stopping.Token;
+
+        internal PipelinePump Pump => _pump ?? (_pump = new PipelinePump(this));
+
+        internal ResolvedSettings Settings { get; private set; }
+
+        internal TencentCloudClient Client => _client ?? (_client = new TencentCloudClient(Settings, Pump));
+
+        /// <summary>Whether this cmdlet needs a credential (Get-TencentCloudContext does not).</summary>
+        internal virtual bool RequiresCredential => true;
+
+        protected override void BeginProcessing()
+        {
+            try
+            {
+                Settings = ResolveSettings(RequiresCredential);
+            }
+            catch (TencentCloudException e)
+            {
+                ThrowTerminatingError(ErrorRecords.From(e, null));
+            }
+        }
+
+        internal ResolvedSettings ResolveSettings(bool requireCredential)
+        {
+            var parameters = new ExplicitSettings
+            {
+                Credential = Credential == null ? null
+                    : new TencentCloudCredential(Credential.UserName, Credential.GetNetworkCredential().Password),
+                Region = Region,
+                ProfileName = ProfileName,
+                Endpoint = Endpoint == null ? null : EndpointValidator.Parse(Endpoint),
+            };
+            return new SettingsResolver(ProcessHostEnvironment.Instance).Resolve(parameters, SessionDefaults.Current, requireCredential);
+        }
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        protected override void EndProcessing() => _pump?.Drain();
+
+        /// <summary>Runs asynchronous work, writing what it posts, until it completes or Ctrl+C.</summary>
+        internal T Await<T>(Func<CancellationToken, Task<T>> operation) => Pump.Await(operation, CancelToken);
+
+        /// <summary>Calls an action once, from the pipeline thread.</summary>
+        internal ApiResponse Invoke(string action, JsonObject parameters) =>
+            Await(ct => Client.InvokeAsync(action, parameters, ct));
+
+        /// <summary>A per-input failure: a non-terminating error whose TargetObject is the input.</summary>
+        internal void WriteFailure(Exception exception, object target) => WriteError(ErrorRecords.From(exception, target));
+
+        /// <summary>
+        /// Fetches every page of a Describe* action under -Offset/-Limit and -First/-Skip/-IncludeTotalCount, writing each
+        /// page's items to the pipeline as it arrives. Failures propagate to the caller (per-input handling).
+        /// </summary>
+        internal void WritePages<T>(string action, JsonObject request, long offset, int limit, string target, string itemName,
+            Func<JsonObject, IReadOnlyList<T>> readItems, Func<JsonObject, long> readTotal)
+        {
+            PagingParameters paging = MyInvocation.MyCommand.CommandType == CommandTypes.Cmdlet && PagingParametersSupported ? PagingParameters : null;
+            ulong first = paging?.First ?? ulong.MaxValue;
+            ulong skip = paging?.Skip ?? 0;
+            var plan = new PagePlan(offset, limit, skip, first, paging?.IncludeTotalCount == true);
+            bool totalWritten = false;
+            while (plan.HasNext)
+            {
+                long pageOffset = plan.NextOffset;
+                int pageLimit = plan.NextLimit;
+                request["Offset"] = pageOffset;
+                request["Limit"] = pageLimit;
+                ApiResponse response = Invoke(action, request);
+                IReadOnlyList<T> items = readItems(response.Response);
+                long total = readTotal(response.Response);
+                int emit = plan.Accept(items.Count, total);
+                WriteVerbose($"{action} {target}: offset {pageOffset}, limit {pageLimit}: {items.Count} {itemName} of {total} in {response.Elapsed.TotalMilliseconds:0} ms (RequestId {response.RequestId})");
+                if (paging != null && paging.IncludeTotalCount && !totalWritten)
+                {
+                    WriteObject(paging.NewTotalCount((ulong)Math.Max(0, total), 1.0));
+                    totalWritten = true;
+                }
+                for (int i = 0; i < emit; i++) WriteObject(items[i]);
+            }
+        }
+
+        /// <summary>Whether the cmdlet declares SupportsPaging (PagingParameters throws otherwise).</summary>
+        private bool PagingParametersSupported
+        {
+            get
+            {
+                var attribute = (CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute));
+                return attribute != null && attribute.SupportsPaging;
+            }
+        }
+
+        public void Dispose()
+        {
+            _stopping.Dispose();
+            GC.SuppressFinalize(this);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using MongoBackup.Client;
+
+namespace MongoBackup.Commands
+{
+    /// <summary>
+    /// Lets asynchronous work report to PowerShell: background threads post writes (verbose, progress, objects), and
+    /// the pipeline thread runs them while it waits, because a cmdlet may write only from its pipeline thread.
+    /// </summary>
+    internal sealed class PipelinePump : IApiLog
+    {
+        private readonly ConcurrentQueue<Action> _pending = new ConcurrentQueue<Action>();
+        private readonly SemaphoreSlim _signal = new SemaphoreSlim(0);
+        private readonly Cmdlet _cmdlet;
+
+        public PipelinePump(Cmdlet cmdlet)
+        {
+            _cmdlet = cmdlet;
+        }
+
+        /// <summary>Queues a write; it runs on the pipeline thread during the next <see cref="Await{T}"/> or <see cref="Drain"/>.</summary>
+        public void Post(Action write)
+        {
+            _pending.Enqueue(write);
+            _signal.Release();
+        }
+
+        public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
+
+        public void Debug(string message) => Post(() => _cmdlet.WriteDebug(message));
+
+        /// <summary>Runs the posted writes (pipeline thread only).</summary>
+        public void Drain()
+        {
+            while (_pending.TryDequeue(out Action write)) write();
+        }
+
+        /// <summary>
+        /// Starts <paramref name="operation"/> and, until it completes, runs the writes it posts. Cancelling
+        /// <paramref name="token"/> (Ctrl+C) stops the wait at once with <see cref="PipelineStoppedException"/>.
+        /// </summary>
+        public T Await<T>(Func<CancellationToken, Task<T>> operation, CancellationToken token)
+        {
+            Task<T> task;
+            try
+            {
+                task = operation(token);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            task.ContinueWith(_ => _signal.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            while (true)
+            {
+                Drain();
+                if (task.IsCompleted) break;
+                try
+                {
+                    _signal.Wait(token);
+                }
+                catch (OperationCanceledException)
+                {
+                    throw new PipelineStoppedException();
+                }
+            }
+            Drain();
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+    }
+}

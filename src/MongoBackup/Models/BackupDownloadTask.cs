@@ -1,0 +1,58 @@
+using System;
+using MongoBackup.Client;
+
+namespace MongoBackup
+{
+    /// <summary>One backup download task, as DescribeBackupDownloadTask returns it, plus the InstanceId it belongs to.</summary>
+    public sealed class BackupDownloadTask
+    {
+        /// <summary>The instance the task belongs to (not an API field: added so tasks pipe into other cmdlets).</summary>
+        public string InstanceId { get; set; }
+
+        public string ReplicaSetId { get; set; }
+
+        public string BackupName { get; set; }
+
+        public BackupDownloadTaskStatus Status { get; set; }
+
+        /// <summary>Preparation progress, 0 to 100.</summary>
+        public int Percent { get; set; }
+
+        /// <summary>Size of the backup file in bytes.</summary>
+        public long BackupSize { get; set; }
+
+        /// <summary>When the task was created, Beijing time (+08:00).</summary>
+        public DateTimeOffset? CreateTime { get; set; }
+
+        /// <summary>Seconds the preparation took.</summary>
+        public long TimeSpend { get; set; }
+
+        /// <summary>The presigned download link, present once the task is Downloaded. It expires.</summary>
+        public string Url { get; set; }
+
+        public BackupMethod BackupMethod { get; set; }
+
+        public string BackupDesc { get; set; }
+
+        public string Region { get; set; }
+
+        public string Bucket { get; set; }
+
+        internal static BackupDownloadTask FromJson(JsonObject json, string instanceId) => new BackupDownloadTask
+        {
+            InstanceId = instanceId,
+            ReplicaSetId = json.GetString("ReplicaSetId"),
+            BackupName = json.GetString("BackupName"),
+            Status = (BackupDownloadTaskStatus)json.GetInt32("Status"),
+            Percent = json.GetInt32("Percent"),
+            BackupSize = json.GetInt64("BackupSize"),
+            CreateTime = json.GetBeijingTime("CreateTime"),
+            TimeSpend = json.GetInt64("TimeSpend"),
+            Url = json.GetString("Url"),
+            BackupMethod = (BackupMethod)json.GetInt32("BackupMethod"),
+            BackupDesc = json.GetString("BackupDesc"),
+            Region = json.GetString("Region"),
+            Bucket = json.GetString("Bucket"),
+        };
+    }
+}

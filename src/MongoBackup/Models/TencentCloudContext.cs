@@ -1,0 +1,44 @@
+using System;
+using MongoBackup.Client;
+
+namespace MongoBackup
+{
+    /// <summary>The settings in force and where each came from. Shows the SecretId masked and never the SecretKey.</summary>
+    public sealed class TencentCloudContext
+    {
+        /// <summary>The SecretId with all but its first and last 4 characters masked; empty when no credential is found.</summary>
+        public string SecretId { get; set; }
+        public SettingSource CredentialSource { get; set; }
+        /// <summary>The variables or file that gave the credential.</summary>
+        public string CredentialOrigin { get; set; }
+        /// <summary>Whether the credential is temporary (carries a session token).</summary>
+        public bool IsTemporary { get; set; }
+        public string Region { get; set; }
+        public SettingSource RegionSource { get; set; }
+        /// <summary>The variable or file that gave the region.</summary>
+        public string RegionOrigin { get; set; }
+        public string ProfileName { get; set; }
+        public SettingSource ProfileSource { get; set; }
+        public Uri Endpoint { get; set; }
+        public SettingSource EndpointSource { get; set; }
+        public TimeSpan Timeout { get; set; }
+        public SettingSource TimeoutSource { get; set; }
+
+        internal static TencentCloudContext From(ResolvedSettings s) => new TencentCloudContext
+        {
+            SecretId = s.Credential?.MaskedSecretId,
+            CredentialSource = s.CredentialSource,
+            CredentialOrigin = s.CredentialOrigin,
+            IsTemporary = s.Credential?.IsTemporary ?? false,
+            Region = s.Region,
+            RegionSource = s.RegionSource,
+            RegionOrigin = s.RegionOrigin,
+            ProfileName = s.ProfileName,
+            ProfileSource = s.ProfileSource,
+            Endpoint = s.Endpoint,
+            EndpointSource = s.EndpointSource,
+            Timeout = s.Timeout,
+            TimeoutSource = s.TimeoutSource,
+        };
+    }
+}
