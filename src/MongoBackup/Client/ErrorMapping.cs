@@ -44,7 +44,7 @@ namespace MongoBackup.Client
             if (StartsWith(code, "ResourceNotFound")) return FailureCategory.ObjectNotFound;
             if (StartsWith(code, "ResourceUnavailable")) return FailureCategory.ResourceUnavailable;
             if (StartsWith(code, "UnauthorizedOperation")) return FailureCategory.PermissionDenied;
-            if (StartsWith(code, "InvalidParameter") || StartsWith(code, "MissingParameter") || StartsWith(code, "UnknownParameter")
+            if (StartsWith(code, "InvalidParameter") || StartsWith(code, "InvalidParameterValue") || StartsWith(code, "MissingParameter") || StartsWith(code, "UnknownParameter")
                 || code == "UnsupportedRegion" || code == "InvalidRegion")
                 return FailureCategory.InvalidArgument;
             if (StartsWith(code, "InternalError")) return FailureCategory.NotSpecified;
@@ -86,7 +86,7 @@ namespace MongoBackup.Client
                 return "Too many requests per second for this action. Wait a moment and try again, or run fewer calls in parallel.";
             if (StartsWith(code, "InternalError") || StartsWith(code, "ResourceUnavailable"))
                 return "The service failed on its side. Try again in a minute; if it persists, open a ticket with the RequestId.";
-            if (StartsWith(code, "InvalidParameter") || StartsWith(code, "MissingParameter") || StartsWith(code, "UnknownParameter"))
+            if (StartsWith(code, "InvalidParameter") || StartsWith(code, "InvalidParameterValue") || StartsWith(code, "MissingParameter") || StartsWith(code, "UnknownParameter"))
                 return "Correct the parameter named in the message and try again.";
             return null;
         }

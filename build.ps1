@@ -1,0 +1,193 @@
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates the MongoBackup module.
+.DESCRIPTION
+    Plain PowerShell, no build-tool modules. Needs only the .NET SDK and the local tools of dotnet-tools.json
+    (run `dotnet tool restore` first); Pester comes from NuGet, the official Node SDK (for one test file) from npm.
+
+      Build  out/MongoBackup/ (manifest, dll, formats, help), importable by path; out/emulator/ (the API emulator).
+      Test   Build, then the xunit tests and the Pester tests; prints 'N passed, N failed' and exits non-zero on a failure.
+      Demo   Build, start the emulator, run examples/Demo.ps1 against it, stop the emulator.
+      Clean  Remove out/ and the projects' bin/obj folders.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Pester files to run (default: all of tests/Pester). For a quick loop on one file.
+    [string[]] $PesterPath
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleOut = Join-Path $out 'MongoBackup'
+$emulatorOut = Join-Path $out 'emulator'
+$toolsOut = Join-Path $out 'tools'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+
+function Invoke-Native {
+    # Runs a native command; a non-zero exit is a terminating error naming the command.
+    param([Parameter(Mandatory)] [string] $FilePath, [string[]] $ArgumentList = @(), [switch] $AllowFailure)
+    Write-Host "> $FilePath $($ArgumentList -join ' ')" -ForegroundColor DarkGray
+    & $FilePath @ArgumentList
+    if ($LASTEXITCODE -ne 0 -and -not $AllowFailure) {
+        throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE."
+    }
+    return $LASTEXITCODE
+}
+
+function Get-ModuleVersion {
+    (Import-PowerShellDataFile (Join-Path $root 'MongoBackup.psd1')).ModuleVersion
+}
+
+function Invoke-Build {
+    $version = Get-ModuleVersion
+    Write-Host "Building MongoBackup $version ($Configuration)" -ForegroundColor Cyan
+    $bin = Join-Path $out "bin/MongoBackup"
+    $null = Invoke-Native dotnet @('build', (Join-Path $root 'src/MongoBackup/MongoBackup.csproj'), '-c', $Configuration, '-o', $bin, '--nologo', '-v', 'quiet')
+
+    if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $moduleOut, (Join-Path $moduleOut 'en-US') -Force
+    Copy-Item (Join-Path $bin 'MongoBackup.dll') $moduleOut
+    Copy-Item (Join-Path $root 'MongoBackup.psd1') $moduleOut
+    Copy-Item (Join-Path $root 'formats/MongoBackup.Format.ps1xml') $moduleOut
+    $extra = Get-ChildItem $bin -Filter *.dll | Where-Object Name -ne 'MongoBackup.dll'
+    if ($extra) { throw "The module must ship no third-party assembly, but the build produced: $($extra.Name -join ', ')" }
+
+    # Help: MAML generated from the C# doc comments, in a child process so this one never loads the module.
+    $null = Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'build/New-MamlHelp.ps1'),
+        '-ModuleManifest', (Join-Path $moduleOut 'MongoBackup.psd1'), '-XmlDoc', (Join-Path $bin 'MongoBackup.xml'),
+        '-OutFile', (Join-Path $moduleOut 'en-US/MongoBackup.dll-Help.xml'))
+
+    $null = Invoke-Native dotnet @('build', (Join-Path $root 'tests/MongoBackup.Emulator/MongoBackup.Emulator.csproj'), '-c', $Configuration, '-o', $emulatorOut, '--nologo', '-v', 'quiet')
+    Write-Host "Module: $moduleOut" -ForegroundColor Green
+}
+
+function Get-PesterModulePath {
+    # The Gallery is unreachable: Pester comes from NuGet through a PackageDownload restore.
+    $packages = Join-Path $toolsOut 'packages'
+    $psd1 = Join-Path $packages 'pester/5.7.1/tools/Pester.psd1'
+    if (-not (Test-Path $psd1)) {
+        $null = Invoke-Native dotnet @('restore', (Join-Path $root 'tests/tools/Pester.Download.csproj'), '--packages', $packages, '--nologo', '-v', 'quiet')
+    }
+    if (-not (Test-Path $psd1)) { throw "Pester 5.7.1 was restored but $psd1 is missing." }
+    $psd1
+}
+
+function Install-NodeSdk {
+    # For NodeSdk.Tests.ps1 only; that file skips with a visible reason if this fails.
+    $nodeDir = Join-Path $root 'tests/node'
+    if (-not (Get-Command npm -ErrorAction Ignore)) { Write-Warning 'npm is not installed: the official Node SDK tests will be skipped.'; return }
+    if (Test-Path (Join-Path $nodeDir 'node_modules/tencentcloud-sdk-nodejs-mongodb')) { return }
+    Push-Location $nodeDir
+    try {
+        $code = Invoke-Native npm @('ci', '--no-audit', '--no-fund', '--loglevel=error') -AllowFailure
+        if ($code -ne 0) { Write-Warning "npm ci failed (exit $code): the official Node SDK tests will be skipped." }
+    } finally { Pop-Location }
+}
+
+function Invoke-XunitTests {
+    $results = Join-Path $out 'test-results'
+    $trx = Join-Path $results 'xunit.trx'
+    if (Test-Path $trx) { Remove-Item $trx }
+    $code = Invoke-Native dotnet @('test', (Join-Path $root 'tests/MongoBackup.Tests/MongoBackup.Tests.csproj'), '-c', $Configuration, '--nologo',
+        '--logger', "trx;LogFileName=$trx", '--logger', 'console;verbosity=minimal') -AllowFailure
+    if (-not (Test-Path $trx)) {
+        Write-Warning "xunit produced no results (exit $code): counting it as one failure."
+        return [pscustomobject]@{ Passed = 0; Failed = 1 }
+    }
+    $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
+    $failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    if ($code -ne 0 -and $failed -eq 0) { $failed = 1 }
+    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = $failed }
+}
+
+function Invoke-PesterTests {
+    param([string] $PesterModule)
+    $results = Join-Path $out 'test-results'
+    $null = New-Item -ItemType Directory -Path $results -Force
+    $summary = Join-Path $results 'pester-summary.json'
+    if (Test-Path $summary) { Remove-Item $summary }
+    $paths = if ($PesterPath) { $PesterPath | ForEach-Object { (Resolve-Path $_).Path } } else { @(Join-Path $root 'tests/Pester') }
+    # A fresh pwsh: the tests import out/MongoBackup themselves; this process never loads it.
+    $script = @'
+param($PesterModule, $Paths, $Summary, $ResultFile)
+Import-Module $PesterModule -Force
+$config = New-PesterConfiguration
+$config.Run.Path = $Paths
+$config.Run.PassThru = $true
+$config.Output.Verbosity = 'Normal'
+$config.TestResult.Enabled = $true
+$config.TestResult.OutputPath = $ResultFile
+$r = Invoke-Pester -Configuration $config
+[pscustomobject]@{ Passed = $r.PassedCount; Failed = $r.FailedCount + $r.FailedBlocksCount + $r.FailedContainersCount; Skipped = $r.SkippedCount } |
+    ConvertTo-Json | Set-Content -Path $Summary
+'@
+    $scriptFile = Join-Path $results 'run-pester.ps1'
+    Set-Content -Path $scriptFile -Value $script
+    $code = Invoke-Native dotnet (@('pwsh', '-NoProfile', '-NonInteractive', '-File', $scriptFile, '-PesterModule', $PesterModule,
+        '-Paths') + @($paths -join ',') + @('-Summary', $summary, '-ResultFile', (Join-Path $results 'pester.xml'))) -AllowFailure
+    if (-not (Test-Path $summary)) {
+        Write-Warning "Pester produced no summary (exit $code): counting it as one failure."
+        return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
+    }
+    Get-Content $summary -Raw | ConvertFrom-Json
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $pester = Get-PesterModulePath
+    Install-NodeSdk
+    $xunit = Invoke-XunitTests
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed" -ForegroundColor Cyan
+    $pesterResult = Invoke-PesterTests -PesterModule $pester
+    Write-Host "Pester: $($pesterResult.Passed) passed, $($pesterResult.Failed) failed, $($pesterResult.Skipped) skipped" -ForegroundColor Cyan
+    $passed = $xunit.Passed + $pesterResult.Passed
+    $failed = $xunit.Failed + $pesterResult.Failed
+    $skippedNote = if ($pesterResult.Skipped) { ", $($pesterResult.Skipped) skipped" } else { '' }
+    Write-Host "$passed passed, $failed failed$skippedNote"
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    Import-Module (Join-Path $root 'tests/Pester/Emulator.psm1') -Force
+    $env:MONGOBACKUP_EMULATOR_DLL = Join-Path $emulatorOut 'MongoBackup.Emulator.dll'
+    $emulator = Start-TestEmulator
+    try {
+        Write-Host "Emulator listening on $($emulator.Endpoint)" -ForegroundColor Cyan
+        # The demo finds its key the way a runbook would, in the environment; never on a command line.
+        $env:TENCENTCLOUD_SECRET_ID = $emulator.SecretId
+        $env:TENCENTCLOUD_SECRET_KEY = $emulator.SecretKey
+        $code = Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'examples/Demo.ps1'),
+            '-ModulePath', (Join-Path $moduleOut 'MongoBackup.psd1'), '-Endpoint', $emulator.Endpoint) -AllowFailure
+        if ($code -ne 0) { throw "The demo failed (exit $code)." }
+    } finally {
+        Remove-Item Env:TENCENTCLOUD_SECRET_ID, Env:TENCENTCLOUD_SECRET_KEY -ErrorAction Ignore
+        Stop-TestEmulator $emulator
+        Write-Host 'Emulator stopped.' -ForegroundColor Cyan
+    }
+}
+
+function Invoke-Clean {
+    foreach ($dir in @($out) + @(Get-ChildItem $root -Recurse -Directory -Include bin, obj -ErrorAction Ignore |
+            Where-Object { $_.FullName -notmatch 'node_modules' } | ForEach-Object FullName)) {
+        if (Test-Path $dir) { Remove-Item $dir -Recurse -Force; Write-Host "Removed $dir" }
+    }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+    'Clean' { Invoke-Clean }
+}
