@@ -63,8 +63,6 @@ namespace MongoBackup.Commands
         public string Region { get; set; }
 
         /// <summary>A profile of the SDK credentials file or of tccli to read the key from (and, for tccli, the region).</summary>
-        [Parameter(ParameterSetName = KeySet)]
-        [Parameter(ParameterSetName = CredentialSet)]
         [Parameter(Mandatory = true, ParameterSetName = ProfileSet)]
         [ValidateNotNullOrEmpty]
         public string ProfileName { get; set; }
