@@ -20,8 +20,10 @@ BeforeAll {
         try { $log = & npm ci --no-audit --no-fund 2>&1 | ForEach-Object { "$_" } }
         finally { Pop-Location }
         if ($LASTEXITCODE -ne 0 -or -not (Test-Path $sdk)) {
-            $last = @($log | Where-Object { $_.Trim() }) | Select-Object -Last 3
-            return "npm ci exited with $LASTEXITCODE ($($last -join ' | '))"
+            # npm prints the code, then the cause, then a stack: keep the first few lines that are not frames.
+            $lines = @($log | ForEach-Object { ($_ -replace '^npm (error|ERR!)\s*', '').Trim() } |
+                Where-Object { $_ -and $_ -notmatch '^at ' }) | Select-Object -First 4
+            return "npm ci exited with $LASTEXITCODE ($($lines -join '; '))"
         }
         return $null
     }
