@@ -45,6 +45,8 @@ $StandardDescriptions = @{
     Confirm           = 'Prompts you for confirmation before running the cmdlet.'
 }
 $Problems = [System.Collections.Generic.List[string]]::new()
+# "T:Namespace.SomeCommand" -> "Verb-Noun", so that <see cref="..."/> to a cmdlet class shows the cmdlet's name.
+$CmdletNamesByDocId = @{}
 
 #region XML doc comments -> text
 
@@ -79,7 +81,9 @@ function Get-InlineText([System.Xml.XmlNode] $Node) {
         'see' {
             if ($Node.InnerText.Trim()) { return $Node.InnerText }
             foreach ($attribute in 'langword', 'href') { if ($Node.HasAttribute($attribute)) { return $Node.GetAttribute($attribute) } }
-            return Get-CrefText $Node.GetAttribute('cref')
+            $cref = $Node.GetAttribute('cref')
+            if ($CmdletNamesByDocId.ContainsKey($cref)) { return $CmdletNamesByDocId[$cref] }
+            return Get-CrefText $cref
         }
         'seealso' { return '' }
         { $_ -in 'paramref', 'typeparamref' } { return $Node.GetAttribute('name') }
@@ -279,7 +283,10 @@ function Get-ParameterHelp([System.Management.Automation.CommandInfo] $Command, 
             $entry.Description = @($StandardDescriptions[$name])
             $entry.Default = if ($entry.Info.ParameterType -eq [System.Management.Automation.SwitchParameter]) { 'False' } else { 'None' }
         }
-        if (-not $entry.Description.Count) { $Problems.Add("$($Command.Name): parameter -$name has no description (<summary> of its property).") }
+        if (-not $entry.Description.Count) {
+            $where = if ($member) { "<summary> of $($member.DeclaringType.FullName).$name" } else { 'no property or field declares it' }
+            $Problems.Add("$($Command.Name): parameter -$name has no description ($where).")
+        }
         $entry.PossibleValues = @(Get-PossibleValue $entry.Info)
     }
     $entries
@@ -506,6 +513,7 @@ $module = Import-Module (Resolve-Path -LiteralPath $ModuleManifest).Path -Force 
 $cmdlets = @(Get-Command -Module $module.Name -CommandType Cmdlet | Sort-Object Noun, Verb)
 if (-not $cmdlets) { throw "The module $($module.Name) exports no cmdlet." }
 $names = @($cmdlets | ForEach-Object Name)
+foreach ($cmdlet in $cmdlets) { $CmdletNamesByDocId[(Get-DocId 'T' $cmdlet.ImplementingType)] = $cmdlet.Name }
 $helps = @(foreach ($cmdlet in $cmdlets) { Get-CommandHelp $cmdlet $docs $names })
 if ($Problems.Count) {
     throw "Help is missing in the C# doc comments ($($Problems.Count)):`n  " + ($Problems -join "`n  ")
