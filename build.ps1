@@ -38,7 +38,7 @@ function Invoke-Native {
     # Runs a native command; a non-zero exit is a terminating error naming the command.
     param([Parameter(Mandatory)] [string] $FilePath, [string[]] $ArgumentList = @(), [switch] $AllowFailure)
     Write-Host "> $FilePath $($ArgumentList -join ' ')" -ForegroundColor DarkGray
-    & $FilePath @ArgumentList
+    & $FilePath @ArgumentList | Out-Host
     if ($LASTEXITCODE -ne 0 -and -not $AllowFailure) {
         throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE."
     }
