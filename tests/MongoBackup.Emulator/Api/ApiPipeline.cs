@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using MongoBackup.Emulator.Infrastructure;
+
+namespace MongoBackup.Emulator.Api;
+
+/// <summary>POST /: the service's checks in order — size, action and version headers, signature, rate limit,
+/// content type, JSON body, parameters — then the action. Every answer is HTTP 200 with a Response envelope.</summary>
+public sealed class ApiPipeline(
+    IEnumerable<IApiAction> actions, Authenticator authenticator, RateLimiter rateLimiter, Stats stats, ILogger<ApiPipeline> logger)
+{
+    public const string Version = "2019-07-25";
+    public const int MaxBodyBytes = 10 * 1024 * 1024;
+
+    private readonly Dictionary<string, IApiAction> byName = actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var requestId = Guid.NewGuid().ToString();
+        var actionName = Authenticator.Header(context.Request, "X-TC-Action");
+        stats.CountApiRequest(actionName);
+        context.Items[RequestLog.ActionKey] = actionName ?? Stats.NoAction;
+        byte[] answer;
+        try
+        {
+            var body = await ReadBodyAsync(context.Request);
+            var output = Run(context, actionName, body);
+            answer = ApiJson.Success(output, requestId);
+            context.Items[RequestLog.ResultKey] = "OK";
+        }
+        catch (ApiException e)
+        {
+            if (e.Code.StartsWith("RequestLimitExceeded", StringComparison.Ordinal)) stats.CountThrottled();
+            answer = ApiJson.Error(e.Code, e.Message, requestId);
+            context.Items[RequestLog.ResultKey] = e.Code;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "internal error in {Action}", actionName);
+            answer = ApiJson.Error("InternalError", "An internal error occurred.", requestId);
+            context.Items[RequestLog.ResultKey] = "InternalError";
+        }
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = answer.Length;
+        await context.Response.Body.WriteAsync(answer);
+    }
+
+    private System.Text.Json.Nodes.JsonObject Run(HttpContext context, string? actionName, byte[] body)
+    {
+        var request = context.Request;
+        if (string.IsNullOrEmpty(actionName)) throw ApiException.Missing("X-TC-Action");
+        var version = Authenticator.Header(request, "X-TC-Version") ?? throw ApiException.Missing("X-TC-Version");
+        if (version != Version)
+            throw new ApiException("NoSuchVersion", $"The API version `{version}` does not exist; this service speaks {Version}.");
+        if (!byName.TryGetValue(actionName, out var action))
+            throw new ApiException("InvalidAction", $"The action `{actionName}` does not exist for version {Version}.");
+
+        var now = DateTimeOffset.UtcNow;
+        authenticator.Verify(request, body, now);
+        if (!rateLimiter.TryAcquire(action.Name))
+            throw new ApiException("RequestLimitExceeded", $"Your request rate for {action.Name} is too high; the limit is per second.");
+
+        var region = Authenticator.Header(request, "X-TC-Region");
+        if (region is not null && !Regions.Known.Contains(region))
+            throw new ApiException("UnsupportedRegion", $"The region `{region}` is not supported.");
+        var language = Authenticator.Header(request, "X-TC-Language");
+        if (language is not null && language is not ("zh-CN" or "en-US"))
+            throw new ApiException("InvalidParameterValue", "The value of header `X-TC-Language` is invalid: expected zh-CN or en-US.");
+        if (!IsJsonContentType(request.ContentType))
+            throw new ApiException("InvalidParameter", "The Content-Type must be application/json for this emulator.");
+
+        using var document = ParseBody(body);
+        var parameters = new Params(document.RootElement, action.Parameters);
+        var baseUrl = LocalBaseUrl(context);
+        return action.Execute(parameters, new ApiCall(now, baseUrl, string.IsNullOrEmpty(region) ? null : region));
+    }
+
+    /// <summary>The address the client actually connected to (the Host header may name the real service's host).</summary>
+    private static string LocalBaseUrl(HttpContext context)
+    {
+        var address = context.Connection.LocalIpAddress ?? System.Net.IPAddress.Loopback;
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        var host = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
+        return $"{context.Request.Scheme}://{host}:{context.Connection.LocalPort}";
+    }
+
+    private static bool IsJsonContentType(string? contentType) =>
+        contentType is not null && contentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
+
+    private static JsonDocument ParseBody(byte[] body)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            throw new ApiException("InvalidParameter", "body is not valid JSON");
+        }
+        if (document.RootElement.ValueKind == JsonValueKind.Object) return document;
+        document.Dispose();
+        throw new ApiException("InvalidParameter", "body is not valid JSON: expected a JSON object");
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+                throw new ApiException("RequestSizeLimitExceeded", $"The request body exceeds {MaxBodyBytes} bytes.");
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}

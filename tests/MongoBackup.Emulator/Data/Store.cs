@@ -1,0 +1,51 @@
+namespace MongoBackup.Emulator.Data;
+
+/// <summary>The emulated account: instances and download tasks (seeded ones plus those created at run time).</summary>
+public sealed class Store
+{
+    private readonly Dictionary<string, Instance> instances;
+    private readonly List<DownloadTask> seededTasks;
+    private readonly List<DownloadTask> createdTasks = new();
+    private readonly object gate = new();
+    private long sequence;
+
+    public Store()
+    {
+        var all = SeedInstances.Named();
+        instances = all.ToDictionary(i => i.InstanceId, StringComparer.Ordinal);
+        InstanceList = all;
+        seededTasks = SeedTasks.Build(instances, NextSequence);
+    }
+
+    /// <summary>All instances in their stable catalogue order.</summary>
+    public IReadOnlyList<Instance> InstanceList { get; }
+
+    /// <summary>The instance, when it exists and (if a region was requested) lives in that region.</summary>
+    public Instance? FindInstance(string instanceId, string? region) =>
+        instances.TryGetValue(instanceId, out var instance) && (region is null || instance.Region == region) ? instance : null;
+
+    public List<DownloadTask> TasksOf(string instanceId)
+    {
+        lock (gate)
+            return seededTasks.Where(t => t.InstanceId == instanceId)
+                .Concat(createdTasks.Where(t => t.InstanceId == instanceId)).ToList();
+    }
+
+    public DownloadTask AddTask(Func<long, DownloadTask> create)
+    {
+        lock (gate)
+        {
+            var task = create(NextSequence());
+            createdTasks.Add(task);
+            return task;
+        }
+    }
+
+    /// <summary>Forgets the tasks created at run time.</summary>
+    public void Reset()
+    {
+        lock (gate) createdTasks.Clear();
+    }
+
+    private long NextSequence() => Interlocked.Increment(ref sequence);
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+
+namespace MongoBackup.Emulator;
+
+/// <summary>Command-line options of the emulator. Parsed by hand so ASP.NET's own
+/// configuration never sees (or logs) the secret flags.</summary>
+public sealed class EmulatorOptions
+{
+    public const string DefaultSecretId = "AKIDMongoBackupEmulator0000000000000";
+    public const string DefaultSecretKey = "MongoBackupEmulatorSecretKey0000000000";
+    public const string DefaultTempSecretId = "AKIDMongoBackupEmulatorTemp00000000000";
+    public const string DefaultTempSecretKey = "MongoBackupEmulatorTempSecretKey00000";
+    public const string DefaultToken = "MongoBackupEmulatorSessionToken";
+
+    public List<string> Urls { get; } = new();
+    public string SecretId { get; private set; } = DefaultSecretId;
+    public string SecretKey { get; private set; } = DefaultSecretKey;
+    public string TempSecretId { get; private set; } = DefaultTempSecretId;
+    public string TempSecretKey { get; private set; } = DefaultTempSecretKey;
+    public string Token { get; private set; } = DefaultToken;
+    public int RateLimit { get; private set; } = 20;
+    public double TaskSeconds { get; private set; } = 6;
+    public int UrlTtlSeconds { get; private set; } = 3600;
+    public bool ExitOnStdinClose { get; private set; }
+    public bool ShowHelp { get; private set; }
+
+    public const string Usage = """
+        MongoBackup.Emulator: a local emulator of the Tencent Cloud MongoDB API (2019-07-25).
+        Options:
+          --urls URL[;URL]            listen addresses (default http://127.0.0.1:0, port 0 = dynamic)
+          --secret-id ID              permanent SecretId accepted
+          --secret-key KEY            its SecretKey
+          --temp-secret-id ID         temporary SecretId (requires X-TC-Token)
+          --temp-secret-key KEY       its SecretKey
+          --token TOKEN               the session token expected with the temporary SecretId
+          --rate-limit N              requests/second per action (default 20, 0 = off)
+          --task-seconds S            duration of a created download task (default 6)
+          --url-ttl-seconds S         lifetime of presigned object links (default 3600)
+          --exit-on-stdin-close       stop when standard input reaches end of file
+          --help                      show this text
+        """;
+
+    public static EmulatorOptions Parse(IReadOnlyList<string> args)
+    {
+        var o = new EmulatorOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var (name, inlineValue) = Split(args[i]);
+            string Value()
+            {
+                if (inlineValue is not null) return inlineValue;
+                if (i + 1 >= args.Count) throw new ArgumentException($"option {name} needs a value");
+                return args[++i];
+            }
+            switch (name)
+            {
+                case "--urls": o.Urls.AddRange(Value().Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)); break;
+                case "--secret-id": o.SecretId = NonEmpty(name, Value()); break;
+                case "--secret-key": o.SecretKey = NonEmpty(name, Value()); break;
+                case "--temp-secret-id": o.TempSecretId = NonEmpty(name, Value()); break;
+                case "--temp-secret-key": o.TempSecretKey = NonEmpty(name, Value()); break;
+                case "--token": o.Token = NonEmpty(name, Value()); break;
+                case "--rate-limit": o.RateLimit = (int)Number(name, Value(), 0, 1_000_000); break;
+                case "--task-seconds": o.TaskSeconds = Number(name, Value(), 0, 86_400); break;
+                case "--url-ttl-seconds": o.UrlTtlSeconds = (int)Number(name, Value(), 1, 31_536_000); break;
+                case "--exit-on-stdin-close": o.ExitOnStdinClose = true; break;
+                case "--help" or "-h": o.ShowHelp = true; break;
+                default: throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+        if (o.SecretId == o.TempSecretId) throw new ArgumentException("--secret-id and --temp-secret-id must differ");
+        if (o.Urls.Count == 0) o.Urls.Add("http://127.0.0.1:0");
+        return o;
+    }
+
+    private static (string Name, string? Value) Split(string arg)
+    {
+        var eq = arg.IndexOf('=');
+        return arg.StartsWith("--", StringComparison.Ordinal) && eq > 0 ? (arg[..eq], arg[(eq + 1)..]) : (arg, null);
+    }
+
+    private static string NonEmpty(string name, string value) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"option {name} must not be empty") : value;
+
+    private static double Number(string name, string value, double min, double max)
+    {
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+            throw new ArgumentException($"option {name} must be a number between {min} and {max}");
+        return n;
+    }
+}

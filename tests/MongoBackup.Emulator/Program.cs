@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using MongoBackup.Emulator;
+using MongoBackup.Emulator.Actions;
+using MongoBackup.Emulator.Api;
+using MongoBackup.Emulator.Control;
+using MongoBackup.Emulator.Data;
+using MongoBackup.Emulator.Infrastructure;
+using MongoBackup.Emulator.Objects;
+
+EmulatorOptions options;
+try
+{
+    options = EmulatorOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    Console.Error.WriteLine(EmulatorOptions.Usage);
+    return 2;
+}
+if (options.ShowHelp)
+{
+    Console.WriteLine(EmulatorOptions.Usage);
+    return 0;
+}
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+builder.Logging.ClearProviders();
+builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.WebHost.UseUrls([.. options.Urls]);
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.AddServerHeader = false;
+    k.Limits.MaxRequestBodySize = 4L * ApiPipeline.MaxBodyBytes;
+});
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+
+builder.Services.AddSingleton(options);
+builder.Services.AddSingleton<Stats>();
+builder.Services.AddSingleton<Store>();
+builder.Services.AddSingleton<RateLimiter>();
+builder.Services.AddSingleton<Authenticator>();
+builder.Services.AddSingleton<CosPresigner>();
+builder.Services.AddSingleton<TaskLinks>();
+builder.Services.AddSingleton<ApiPipeline>();
+builder.Services.AddSingleton<IApiAction, DescribeBackupDownloadTask>();
+
+var app = builder.Build();
+app.UseMiddleware<RequestLog>();
+app.MapPost("/", (HttpContext context, ApiPipeline pipeline) => pipeline.HandleAsync(context));
+ControlEndpoints.Map(app);
+
+await app.StartAsync();
+var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+RequestLog.Write($"EMULATOR-READY {address}");
+if (options.ExitOnStdinClose) StdinWatcher.StopWhenClosed(app.Lifetime);
+await app.WaitForShutdownAsync();
+return 0;
