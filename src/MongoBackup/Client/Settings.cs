@@ -50,5 +50,16 @@ namespace MongoBackup.Client
 
         public TimeSpan Timeout { get; set; } = DefaultTimeout;
         public SettingSource TimeoutSource { get; set; } = SettingSource.Default;
+
+        /// <summary>A copy for another region (a piped object's); the same object when the region is unchanged.</summary>
+        public ResolvedSettings WithRegion(string region)
+        {
+            if (region == Region) return this;
+            var copy = (ResolvedSettings)MemberwiseClone();
+            copy.Region = region;
+            copy.RegionSource = SettingSource.Parameter;
+            copy.RegionOrigin = "-Region";
+            return copy;
+        }
     }
 }

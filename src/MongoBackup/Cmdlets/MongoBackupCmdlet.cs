@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,8 +25,8 @@ namespace MongoBackup.Commands
         [ValidateNotNull]
         public PSCredential Credential { get; set; }
 
-        /// <summary>The region of the instances, such as ap-guangzhou or ap-shanghai. Defaults to Connect-TencentCloud's, then TENCENTCLOUD_REGION, then the tccli profile's region.</summary>
-        [Parameter]
+        /// <summary>The region of the instances, such as ap-guangzhou or ap-shanghai. Defaults to Connect-TencentCloud's, then TENCENTCLOUD_REGION, then the tccli profile's region. Taken from the Region property of piped objects (instances, download tasks), so each goes to its own region.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidatePattern(@"^[a-z]{2,}(-[a-z0-9]+)+$")]
         [ArgumentCompleter(typeof(RegionCompleter))]
         public string Region { get; set; }
@@ -47,7 +48,17 @@ namespace MongoBackup.Commands
 
         internal ResolvedSettings Settings { get; private set; }
 
-        internal TencentCloudClient Client => _client ?? (_client = new TencentCloudClient(Settings, Pump));
+        /// <summary>The client for the current input: its region is the piped or given -Region, else the resolved one.</summary>
+        internal TencentCloudClient Client
+        {
+            get
+            {
+                string region = string.IsNullOrWhiteSpace(Region) ? Settings.Region : Region.Trim();
+                if (_client == null || _client.Settings.Region != region)
+                    _client = new TencentCloudClient(Settings.WithRegion(region), Pump);
+                return _client;
+            }
+        }
 
         /// <summary>Whether this cmdlet needs a credential (Get-TencentCloudContext does not).</summary>
         internal virtual bool RequiresCredential => true;
@@ -98,30 +109,47 @@ namespace MongoBackup.Commands
         internal void WritePages<T>(string action, JsonObject request, long offset, int limit, string target, string itemName,
             Func<JsonObject, IReadOnlyList<T>> readItems, Func<JsonObject, long> readTotal)
         {
-            PagingParameters paging = MyInvocation.MyCommand.CommandType == CommandTypes.Cmdlet && PagingParametersSupported ? PagingParameters : null;
-            ulong first = paging?.First ?? ulong.MaxValue;
-            ulong skip = paging?.Skip ?? 0;
-            var plan = new PagePlan(offset, limit, skip, first, paging?.IncludeTotalCount == true);
-            bool totalWritten = false;
+            PagingParameters paging = PagingParametersSupported ? PagingParameters : null;
+            bool wantTotal = paging != null && paging.IncludeTotalCount;
+            var plan = new PagePlan(offset, limit, paging?.Skip ?? 0, paging?.First ?? ulong.MaxValue, wantTotal);
+            ForEachPage(Client, action, request, plan, target, itemName, readItems, readTotal, (items, emit, total) =>
+            {
+                if (wantTotal && plan.Requests == 1) WriteObject(paging.NewTotalCount((ulong)Math.Max(0, total), 1.0));
+                for (int i = 0; i < emit; i++) WriteObject(items[i]);
+            });
+        }
+
+        /// <summary>Fetches every item of a Describe* action (pages of 100) into a list, for cmdlets that work on the whole set.</summary>
+        internal List<T> FetchAll<T>(TencentCloudClient client, string action, JsonObject request, string target, string itemName,
+            Func<JsonObject, IReadOnlyList<T>> readItems, Func<JsonObject, long> readTotal)
+        {
+            var all = new List<T>();
+            ForEachPage(client, action, request, new PagePlan(0, 100, 0, ulong.MaxValue), target, itemName, readItems, readTotal,
+                (items, emit, total) => all.AddRange(items.Take(emit)));
+            return all;
+        }
+
+        private void ForEachPage<T>(TencentCloudClient client, string action, JsonObject request, PagePlan plan, string target, string itemName,
+            Func<JsonObject, IReadOnlyList<T>> readItems, Func<JsonObject, long> readTotal, Action<IReadOnlyList<T>, int, long> onPage)
+        {
             while (plan.HasNext)
             {
                 long pageOffset = plan.NextOffset;
                 int pageLimit = plan.NextLimit;
                 request["Offset"] = pageOffset;
                 request["Limit"] = pageLimit;
-                ApiResponse response = Invoke(action, request);
+                ApiResponse response = Await(ct => client.InvokeAsync(action, request, ct));
                 IReadOnlyList<T> items = readItems(response.Response);
                 long total = readTotal(response.Response);
                 int emit = plan.Accept(items.Count, total);
                 WriteVerbose($"{action} {target}: offset {pageOffset}, limit {pageLimit}: {items.Count} {itemName} of {total} in {response.Elapsed.TotalMilliseconds:0} ms (RequestId {response.RequestId})");
-                if (paging != null && paging.IncludeTotalCount && !totalWritten)
-                {
-                    WriteObject(paging.NewTotalCount((ulong)Math.Max(0, total), 1.0));
-                    totalWritten = true;
-                }
-                for (int i = 0; i < emit; i++) WriteObject(items[i]);
+                onPage(items, emit, total);
             }
         }
+
+        /// <summary>The client for another region (a piped object's), sharing this command's credential and endpoint.</summary>
+        internal TencentCloudClient ClientForRegion(string region) =>
+            string.IsNullOrWhiteSpace(region) ? Client : new TencentCloudClient(Settings.WithRegion(region.Trim()), Pump);
 
         /// <summary>Whether the cmdlet declares SupportsPaging (PagingParameters throws otherwise).</summary>
         private bool PagingParametersSupported

@@ -32,3 +32,47 @@ namespace MongoBackup
         Desc,
     }
 }
+
+namespace MongoBackup
+{
+    /// <summary>Architecture of an instance (the API's ClusterType).</summary>
+    public enum ClusterType
+    {
+        ReplicaSet = 0,
+        Sharded = 1,
+    }
+
+    /// <summary>State of an instance (DescribeDBInstances' Status).</summary>
+    public enum InstanceStatus
+    {
+        /// <summary>-2: isolated (monthly subscription, expired).</summary>
+        IsolatedPrepaid = -2,
+        /// <summary>-3: isolated (pay-as-you-go, overdue).</summary>
+        IsolatedPostpaid = -3,
+        Initializing = 0,
+        Processing = 1,
+        Running = 2,
+    }
+
+    /// <summary>The sort key of DescribeDBInstances.</summary>
+    public enum InstanceOrderBy
+    {
+        ProjectId,
+        InstanceName,
+        CreateTime,
+    }
+
+    /// <summary>Who started a backup (the API's BackupType).</summary>
+    public enum BackupType
+    {
+        Automatic = 0,
+        Manual = 1,
+    }
+
+    /// <summary>State of a backup (DescribeDBBackups' Status).</summary>
+    public enum BackupStatus
+    {
+        Running = 1,
+        Succeeded = 2,
+    }
+}
