@@ -36,6 +36,14 @@ namespace MongoBackup.Tests
         [InlineData(ClientErrorCodes.InvalidResponse, "InvalidResult")]
         [InlineData(ClientErrorCodes.MissingCredential, "AuthenticationError")]
         [InlineData(ClientErrorCodes.InvalidEndpoint, "InvalidArgument")]
+        [InlineData(ClientErrorCodes.FileExists, "ResourceExists")]
+        [InlineData(ClientErrorCodes.SizeMismatch, "InvalidResult")]
+        [InlineData(ClientErrorCodes.LinkExpired, "PermissionDenied")]
+        [InlineData(ClientErrorCodes.WriteFailed, "WriteError")]
+        [InlineData(ClientErrorCodes.ObjectNotFound, "ObjectNotFound")]
+        [InlineData(ClientErrorCodes.DownloadInterrupted, "ConnectionError")]
+        [InlineData(ClientErrorCodes.DownloadRefused, "ProtocolError")]
+        [InlineData(ClientErrorCodes.InvalidDownloadUrl, "InvalidArgument")]
         [InlineData("SomethingNew.Entirely", "NotSpecified")]
         public void CodesMapToCategories(string code, string expected) => Assert.Equal(expected, ErrorMapping.Categorize(code).ToString());
 
@@ -61,6 +69,12 @@ namespace MongoBackup.Tests
         [InlineData("AuthFailure.SignatureExpire", "clock")]
         [InlineData("RequestLimitExceeded.IPLimitExceeded", "try again")]
         [InlineData(ClientErrorCodes.ConnectionFailure, "proxy")]
+        [InlineData(ClientErrorCodes.FileExists, "-Force")]
+        [InlineData(ClientErrorCodes.FileExists, "-SkipExisting")]
+        [InlineData(ClientErrorCodes.LinkExpired, "Get-MongoBackupDownloadTask")]
+        [InlineData(ClientErrorCodes.WriteFailed, "Free disk space")]
+        [InlineData(ClientErrorCodes.DownloadInterrupted, ".partial file is resumed")]
+        [InlineData(ClientErrorCodes.ObjectNotFound, "New-MongoBackupDownloadTask")]
         public void AdviceSaysWhatToDo(string code, string expected) => Assert.Contains(expected, ErrorMapping.Advise(code));
 
         [Fact]

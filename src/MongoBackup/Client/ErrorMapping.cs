@@ -18,6 +18,14 @@ namespace MongoBackup.Client
                 case ClientErrorCodes.InvalidCredential: return FailureCategory.AuthenticationError;
                 case ClientErrorCodes.InvalidEndpoint: return FailureCategory.InvalidArgument;
                 case ClientErrorCodes.InvalidProfile: return FailureCategory.InvalidData;
+                case ClientErrorCodes.FileExists: return FailureCategory.ResourceExists;
+                case ClientErrorCodes.SizeMismatch: return FailureCategory.InvalidResult;
+                case ClientErrorCodes.LinkExpired: return FailureCategory.PermissionDenied;
+                case ClientErrorCodes.WriteFailed: return FailureCategory.WriteError;
+                case ClientErrorCodes.ObjectNotFound: return FailureCategory.ObjectNotFound;
+                case ClientErrorCodes.DownloadInterrupted: return FailureCategory.ConnectionError;
+                case ClientErrorCodes.DownloadRefused: return FailureCategory.ProtocolError;
+                case ClientErrorCodes.InvalidDownloadUrl: return FailureCategory.InvalidArgument;
                 case "InvalidParameter.PermissionDenied":
                 case "UnauthorizedOperation":
                 case "AuthFailure.UnauthorizedOperation":
@@ -81,6 +89,22 @@ namespace MongoBackup.Client
                 case ClientErrorCodes.InvalidResponse:
                 case ClientErrorCodes.HttpError:
                     return "The endpoint did not answer like the Tencent Cloud API. Check -Endpoint and any proxy between this machine and the service.";
+                case ClientErrorCodes.FileExists:
+                    return "Add -Force to replace the file or -SkipExisting to keep it, or choose another destination.";
+                case ClientErrorCodes.SizeMismatch:
+                    return "The object in storage does not have the backup's size. Get a fresh link with Get-MongoBackupDownloadTask and run again; if it persists, create a new task with New-MongoBackupDownloadTask.";
+                case ClientErrorCodes.LinkExpired:
+                    return "Get a new link with Get-MongoBackupDownloadTask (or New-MongoBackupDownloadTask if the task is gone), then run the download again.";
+                case ClientErrorCodes.WriteFailed:
+                    return "Free disk space or fix the permissions of the destination, then run the download again: the .partial file is resumed.";
+                case ClientErrorCodes.ObjectNotFound:
+                    return "The backup file is no longer in object storage. Check the task with Get-MongoBackupDownloadTask, or create a new one with New-MongoBackupDownloadTask.";
+                case ClientErrorCodes.DownloadInterrupted:
+                    return "Check the network and the proxy (HTTPS_PROXY), then run the download again: the .partial file is resumed.";
+                case ClientErrorCodes.DownloadRefused:
+                    return "Object storage refused the download. Get a fresh link with Get-MongoBackupDownloadTask and try again.";
+                case ClientErrorCodes.InvalidDownloadUrl:
+                    return "The task has no usable link yet: wait until Get-MongoBackupDownloadTask shows it ready (Status 2), then run again.";
             }
             if (StartsWith(code, "RequestLimitExceeded"))
                 return "Too many requests per second for this action. Wait a moment and try again, or run fewer calls in parallel.";

@@ -89,5 +89,15 @@ namespace MongoBackup.Client
         public const string InvalidCredential = "InvalidCredential";
         public const string InvalidEndpoint = "InvalidEndpoint";
         public const string InvalidProfile = "InvalidProfile";
+
+        // Downloads of presigned object-storage links (MongoBackup.Transfer).
+        public const string FileExists = "FileExists";
+        public const string SizeMismatch = "SizeMismatch";
+        public const string LinkExpired = "LinkExpired";
+        public const string WriteFailed = "WriteFailed";
+        public const string ObjectNotFound = "ObjectNotFound";
+        public const string DownloadInterrupted = "DownloadInterrupted";
+        public const string DownloadRefused = "DownloadRefused";
+        public const string InvalidDownloadUrl = "InvalidDownloadUrl";
     }
 }

@@ -1,0 +1,48 @@
+using System;
+using MongoBackup.Client;
+
+namespace MongoBackup.Transfer
+{
+    /// <summary>The download failures, as <see cref="TencentCloudException"/>s whose messages never carry a link's query.</summary>
+    internal static class DownloadErrors
+    {
+        public static TencentCloudException FileExists(string path) =>
+            new TencentCloudException(ClientErrorCodes.FileExists, $"The file '{path}' already exists; it was left untouched.");
+
+        public static TencentCloudException SizeMismatch(string name, long actual, long expected, string what) =>
+            new TencentCloudException(ClientErrorCodes.SizeMismatch,
+                $"{name}: {what} is {actual:N0} bytes but {expected:N0} bytes were expected; the file was not put in place.");
+
+        public static TencentCloudException LinkExpired(string name, string url, bool refreshed) =>
+            new TencentCloudException(ClientErrorCodes.LinkExpired,
+                $"The download link of {name} ({SafeUrl.Describe(url)}) has expired (HTTP 403)"
+                + (refreshed ? ", and so has the fresh one." : ", and no fresh link can be fetched here.")
+                + " Ask for a new link and run again: the .partial file is kept and resumed.")
+            { HttpStatus = 403 };
+
+        public static TencentCloudException WriteFailed(string path, Exception error) =>
+            new TencentCloudException(ClientErrorCodes.WriteFailed,
+                $"Cannot write '{path}': {error.Message} The .partial file is kept for a later resume.",
+                null, error);
+
+        public static TencentCloudException ObjectNotFound(string name, string url) =>
+            new TencentCloudException(ClientErrorCodes.ObjectNotFound,
+                $"{name} is not in object storage (HTTP 404 at {SafeUrl.Describe(url)}).") { HttpStatus = 404 };
+
+        public static TencentCloudException Interrupted(string name, string reason, int attempts) =>
+            new TencentCloudException(ClientErrorCodes.DownloadInterrupted,
+                $"The download of {name} failed {attempts} times in a row without progress; the last failure: {reason}");
+
+        public static TencentCloudException Refused(string name, string url, int status, string detail) =>
+            new TencentCloudException(ClientErrorCodes.DownloadRefused,
+                $"Object storage refused {name} (HTTP {status} at {SafeUrl.Describe(url)}){(string.IsNullOrEmpty(detail) ? "." : ": " + detail)}")
+            { HttpStatus = status };
+
+        public static TencentCloudException Protocol(string name, string url, string detail) =>
+            new TencentCloudException(ClientErrorCodes.DownloadRefused, $"{name}: {SafeUrl.Describe(url)} answered unexpectedly: {detail}");
+
+        public static TencentCloudException InvalidUrl(string name, string url) =>
+            new TencentCloudException(ClientErrorCodes.InvalidDownloadUrl,
+                $"{name} has no usable download link ({(string.IsNullOrEmpty(url) ? "none given" : SafeUrl.Describe(url))}).");
+    }
+}

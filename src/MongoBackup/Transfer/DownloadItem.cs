@@ -1,0 +1,101 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace MongoBackup.Transfer
+{
+    /// <summary>One file to download: a presigned link and where its bytes go.</summary>
+    internal sealed class DownloadItem
+    {
+        /// <summary>The presigned link. Its query (the signature) is a secret: never shown.</summary>
+        public string Url { get; set; }
+
+        /// <summary>Full path of the final file; the bytes go to <c>&lt;path&gt;.partial</c> until complete.</summary>
+        public string DestinationPath { get; set; }
+
+        /// <summary>The backup's size (BackupSize), when known; the download must match it.</summary>
+        public long? ExpectedSize { get; set; }
+
+        /// <summary>Name shown in progress and verbose lines.</summary>
+        public string DisplayName { get; set; }
+
+        /// <summary>The pipeline input, passed back in results and errors.</summary>
+        public object Target { get; set; }
+
+        /// <summary>Fetches a fresh link after HTTP 403 (expired); called at most once per file. May be null.</summary>
+        public Func<CancellationToken, Task<string>> RefreshUrlAsync { get; set; }
+
+        internal string Name => string.IsNullOrEmpty(DisplayName) ? System.IO.Path.GetFileName(DestinationPath) : DisplayName;
+    }
+
+    internal sealed class DownloadOptions
+    {
+        /// <summary>Files downloaded at the same time.</summary>
+        public int ThrottleLimit { get; set; } = 4;
+
+        /// <summary>Parallel ranged requests for one large file.</summary>
+        public int ConnectionsPerFile { get; set; } = 4;
+
+        /// <summary>Files larger than this (and served with ranges) are fetched in parallel parts.</summary>
+        public long MultipartThreshold { get; set; } = 64L * 1024 * 1024;
+
+        /// <summary>Size of one ranged part (and of the probing first request).</summary>
+        public int ChunkSize { get; set; } = 8 * 1024 * 1024;
+
+        /// <summary>Overwrite an existing final file.</summary>
+        public bool Force { get; set; }
+
+        /// <summary>Report an existing final file of the expected size as done (Skipped) instead of failing.</summary>
+        public bool SkipExisting { get; set; }
+
+        /// <summary>Compute the SHA256 of each file while it is written.</summary>
+        public bool ComputeHash { get; set; }
+
+        /// <summary>Consecutive failed attempts without a single byte of progress before giving up.</summary>
+        public int MaxRetries { get; set; } = 5;
+
+        public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+        public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>No byte (or no answer) for this long makes the attempt fail.</summary>
+        public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+        /// <summary>How often <see cref="IDownloadObserver.OnProgress"/> is called while anything is active.</summary>
+        public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+        internal void Validate()
+        {
+            if (ThrottleLimit < 1) throw new ArgumentOutOfRangeException(nameof(ThrottleLimit), "ThrottleLimit must be at least 1.");
+            if (ConnectionsPerFile < 1) throw new ArgumentOutOfRangeException(nameof(ConnectionsPerFile), "ConnectionsPerFile must be at least 1.");
+            if (ChunkSize < 1) throw new ArgumentOutOfRangeException(nameof(ChunkSize), "ChunkSize must be at least 1 byte.");
+            if (MaxRetries < 0) throw new ArgumentOutOfRangeException(nameof(MaxRetries), "MaxRetries cannot be negative.");
+            if (ReadTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ReadTimeout), "ReadTimeout must be positive.");
+            if (ProgressInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ProgressInterval), "ProgressInterval must be positive.");
+        }
+    }
+
+    /// <summary>A file that is in place (downloaded, or skipped because it was already there).</summary>
+    internal sealed class DownloadResult
+    {
+        public DownloadItem Item { get; set; }
+        public string Path { get; set; }
+        public long Length { get; set; }
+
+        /// <summary>SHA256 of the whole file, uppercase hex; null unless ComputeHash.</summary>
+        public string Sha256 { get; set; }
+
+        public bool Skipped { get; set; }
+
+        /// <summary>Bytes already present in the .partial file at the start.</summary>
+        public long ResumedFrom { get; set; }
+
+        public int Retries { get; set; }
+        public int UrlRefreshes { get; set; }
+
+        /// <summary>Bytes received over the network for this file.</summary>
+        public long BytesFetched { get; set; }
+
+        public TimeSpan Elapsed { get; set; }
+    }
+}
