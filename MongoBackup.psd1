@@ -16,6 +16,11 @@
         'Disconnect-TencentCloud'
         'Get-TencentCloudContext'
         'Get-MongoBackupDownloadTask'
+        'Get-MongoInstance'
+        'Get-MongoBackup'
+        'New-MongoBackupDownloadTask'
+        'Wait-MongoBackupDownloadTask'
+        'Save-MongoBackupFile'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()
@@ -24,7 +29,7 @@
             Tags         = @('TencentCloud', 'Tencent', 'MongoDB', 'Backup', 'Cloud', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
             ProjectUri   = 'https://github.com/mongobackup/MongoBackup'
-            ReleaseNotes = 'First release: Connect-TencentCloud, Get-TencentCloudContext, Disconnect-TencentCloud and Get-MongoBackupDownloadTask.'
+            ReleaseNotes = 'First release: Connect-TencentCloud, Get-TencentCloudContext, Disconnect-TencentCloud; Get-MongoInstance, Get-MongoBackup, Get-/New-/Wait-MongoBackupDownloadTask and Save-MongoBackupFile: from an instance to verified backup files on disk.'
             Prerelease   = ''
         }
     }
