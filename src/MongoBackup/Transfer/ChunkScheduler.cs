@@ -33,10 +33,14 @@ namespace MongoBackup.Transfer
         /// <summary>Fetches [start, total); <c>first</c> is the open answer for the first chunk's range, disposed here.</summary>
         public async Task RunAsync(long start, long total, RangeAnswer first, CancellationToken token)
         {
-            long count = (total - start + _chunkSize - 1) / _chunkSize;
-            if (count > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(total), "The file has too many chunks; raise the chunk size.");
-            var writer = new OrderedChunkWriter(_file, _connections, _chunkSize);
             _first = first;
+            long count = (total - start + _chunkSize - 1) / _chunkSize;
+            if (count > int.MaxValue)
+            {
+                first.Dispose();
+                throw new ArgumentOutOfRangeException(nameof(total), "The file has too many chunks; raise the chunk size.");
+            }
+            var writer = new OrderedChunkWriter(_file, _connections, _chunkSize);
             using (var stop = CancellationTokenSource.CreateLinkedTokenSource(token))
             {
                 Task[] workers = Enumerable.Range(0, (int)Math.Min(_connections, count))

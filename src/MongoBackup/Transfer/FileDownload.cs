@@ -117,6 +117,12 @@ namespace MongoBackup.Transfer
                     return Known(fetcher, probe.Total ?? 0);
                 }
             }
+            if (probe.Ranged && !probe.Total.HasValue && ProbeEnd(start).HasValue)
+            {
+                // "Content-Range: bytes a-b/*": the size is unknown, so parts cannot be planned; ask for everything instead.
+                probe.Dispose();
+                probe = await fetcher.OpenAsync(start, null, token).ConfigureAwait(false);
+            }
             long? total = probe.Ranged ? probe.Total : probe.BodyLength;
             if (total.HasValue) Known(fetcher, total.Value);
             if (total.HasValue && _item.ExpectedSize.HasValue && total.Value != _item.ExpectedSize.Value)

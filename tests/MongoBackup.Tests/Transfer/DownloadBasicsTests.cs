@@ -112,6 +112,18 @@ namespace MongoBackup.Tests.Transfer
         }
 
         [Fact]
+        public async Task RangeAnswersWithoutATotalFallBackToOneOpenEndedRequest()
+        {
+            Store.HideTotal = true;
+            var item = Item("startotal.tar", 3 * 1024 * 1024, expected: null);
+            var observer = await RunAsync(Multipart(o => o.ComputeHash = true), item);
+            AssertContent(item.DestinationPath, 3 * 1024 * 1024);
+            Assert.Equal(FakeObjectStore.Sha256(3 * 1024 * 1024), observer.Single().Sha256);
+            Assert.Equal(2, Store.Requests);
+            Assert.Null(Store.Ranges.Last().To);
+        }
+
+        [Fact]
         public async Task EmptyObjectGivesAnEmptyFile()
         {
             var item = Item("empty.tar", 0);

@@ -35,6 +35,9 @@ namespace MongoBackup.Tests.Transfer
 
         public bool SupportsRanges { get; set; } = true;
         public bool OmitContentLength { get; set; }
+
+        /// <summary>206 answers say "Content-Range: bytes a-b/*" (size unknown).</summary>
+        public bool HideTotal { get; set; }
         public TimeSpan ReadDelay { get; set; }
         public int MaxRead { get; set; } = 64 * 1024;
 
@@ -154,7 +157,8 @@ namespace MongoBackup.Tests.Transfer
             long length = to - from + 1;
             var response = Response(code, new FakeBody(this, from, length, fault, close));
             if (!OmitContentLength) response.Content.Headers.ContentLength = length;
-            if (code == HttpStatusCode.PartialContent) response.Content.Headers.ContentRange = new ContentRangeHeaderValue(from, to, size);
+            if (code == HttpStatusCode.PartialContent)
+                response.Content.Headers.ContentRange = HideTotal ? new ContentRangeHeaderValue(from, to) : new ContentRangeHeaderValue(from, to, size);
             return Task.FromResult(response);
         }
 

@@ -183,6 +183,24 @@ namespace MongoBackup.Tests.Transfer
         }
 
         [Fact]
+        public async Task DiskFullIsWriteFailedAndNotRetried()
+        {
+            if (!OperatingSystem.IsLinux()) return; // writes to /dev/full fail with ENOSPC
+            var item = Item("full.tar", 300_000);
+            File.CreateSymbolicLink(item.DestinationPath + ".partial", "/dev/full");
+
+            var observer = await RunAsync(Options(), item);
+
+            var error = observer.SingleFailure();
+            Assert.Equal(ClientErrorCodes.WriteFailed, error.Code);
+            Assert.Contains(item.DestinationPath + ".partial", error.Message);
+            Assert.Contains("kept", error.Message);
+            Assert.IsAssignableFrom<IOException>(error.InnerException);
+            Assert.Equal(1, Store.Requests);
+            Assert.False(File.Exists(item.DestinationPath));
+        }
+
+        [Fact]
         public async Task DestinationThatIsAFolderIsWriteFailed()
         {
             var item = Item("folder.tar", 1000);
