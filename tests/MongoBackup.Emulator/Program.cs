@@ -30,6 +30,9 @@ builder.Logging.ClearProviders();
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+// A dropped object connection (ObjectSettings) ends its response short of Content-Length on purpose; Kestrel reports
+// that as an application error. Unhandled exceptions are logged by RequestLog instead.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Critical);
 builder.WebHost.UseUrls([.. options.Urls]);
 builder.WebHost.ConfigureKestrel(k =>
 {
@@ -44,15 +47,25 @@ builder.Services.AddSingleton<Store>();
 builder.Services.AddSingleton<RateLimiter>();
 builder.Services.AddSingleton<Authenticator>();
 builder.Services.AddSingleton<CosPresigner>();
+builder.Services.AddSingleton<LinkSigner>();
 builder.Services.AddSingleton<TaskLinks>();
+builder.Services.AddSingleton<ObjectCatalog>();
+builder.Services.AddSingleton<ObjectSettings>();
+builder.Services.AddSingleton<ObjectEndpoints>();
 builder.Services.AddSingleton<ApiPipeline>();
 builder.Services.AddSingleton<IApiAction, DescribeBackupDownloadTask>();
+builder.Services.AddSingleton<IApiAction, CreateBackupDownloadTask>();
+builder.Services.AddSingleton<IApiAction, DescribeDBBackups>();
+builder.Services.AddSingleton<IApiAction, DescribeDBInstances>();
 
 var app = builder.Build();
 app.UseMiddleware<RequestLog>();
 app.MapPost("/", (HttpContext context, ApiPipeline pipeline) => pipeline.HandleAsync(context));
 ControlEndpoints.Map(app);
+ObjectEndpoints.Map(app);
 
+// Build the seed data now: the recent backups are placed relative to the start time.
+app.Services.GetRequiredService<ObjectCatalog>();
 await app.StartAsync();
 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 RequestLog.Write($"EMULATOR-READY {address}");

@@ -7,15 +7,19 @@ namespace MongoBackup.Emulator.Api;
 public sealed class Params
 {
     private readonly Dictionary<string, JsonElement> values = new(StringComparer.Ordinal);
+    private readonly string prefix;
 
-    public Params(JsonElement root, IReadOnlyCollection<string> allowed)
+    /// <param name="prefix">Names nested objects in messages, e.g. <c>BackupSets.0.</c></param>
+    public Params(JsonElement root, IReadOnlyCollection<string> allowed, string prefix = "")
     {
+        this.prefix = prefix;
+        if (root.ValueKind != JsonValueKind.Object) throw TypeError(prefix.TrimEnd('.'), "an object");
         foreach (var property in root.EnumerateObject())
         {
             if (!allowed.Contains(property.Name))
-                throw new ApiException("UnknownParameter", $"The parameter `{property.Name}` is not recognized.");
+                throw new ApiException("UnknownParameter", $"The parameter `{prefix}{property.Name}` is not recognized.");
             if (!values.TryAdd(property.Name, property.Value))
-                throw new ApiException("InvalidParameter", $"The parameter `{property.Name}` is given more than once.");
+                throw new ApiException("InvalidParameter", $"The parameter `{prefix}{property.Name}` is given more than once.");
         }
     }
 
@@ -24,20 +28,20 @@ public sealed class Params
     public string? String(string name)
     {
         if (!TryGet(name, out var e)) return null;
-        return e.ValueKind == JsonValueKind.String ? e.GetString()! : throw TypeError(name, "a string");
+        return e.ValueKind == JsonValueKind.String ? e.GetString()! : throw TypeError(prefix + name, "a string");
     }
 
     /// <summary>An optional string where "" counts as absent.</summary>
     public string? OptionalText(string name) => String(name) is { Length: > 0 } text ? text : null;
 
-    public string RequiredString(string name) => String(name) ?? throw ApiException.Missing(name);
+    public string RequiredString(string name) => String(name) ?? throw ApiException.Missing(prefix + name);
 
-    public long? Integer(string name) => TryGet(name, out var e) ? AsInteger(name, e) : null;
+    public long? Integer(string name) => TryGet(name, out var e) ? AsInteger(prefix + name, e) : null;
 
     public bool? Boolean(string name)
     {
         if (!TryGet(name, out var e)) return null;
-        return e.ValueKind is JsonValueKind.True or JsonValueKind.False ? e.GetBoolean() : throw TypeError(name, "a boolean");
+        return e.ValueKind is JsonValueKind.True or JsonValueKind.False ? e.GetBoolean() : throw TypeError(prefix + name, "a boolean");
     }
 
     public IReadOnlyList<long>? IntegerArray(string name) =>
@@ -52,10 +56,10 @@ public sealed class Params
     private List<T>? Array<T>(string name, string expected, Func<string, JsonElement, T> item)
     {
         if (!TryGet(name, out var e)) return null;
-        if (e.ValueKind != JsonValueKind.Array) throw TypeError(name, expected);
+        if (e.ValueKind != JsonValueKind.Array) throw TypeError(prefix + name, expected);
         var list = new List<T>();
         var i = 0;
-        foreach (var element in e.EnumerateArray()) list.Add(item($"{name}.{i++}", element));
+        foreach (var element in e.EnumerateArray()) list.Add(item($"{prefix}{name}.{i++}", element));
         return list;
     }
 

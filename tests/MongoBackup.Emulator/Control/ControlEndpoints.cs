@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using MongoBackup.Emulator.Api;
 using MongoBackup.Emulator.Data;
 using MongoBackup.Emulator.Infrastructure;
+using MongoBackup.Emulator.Objects;
 
 namespace MongoBackup.Emulator.Control;
 
@@ -14,12 +15,14 @@ public static class ControlEndpoints
     {
         app.MapGet("/_emulator/health", () => Results.Text("ok"));
         app.MapGet("/_emulator/stats", (Stats stats) => Results.Text(stats.Snapshot().ToJsonString(ApiJson.Options), "application/json"));
-        app.MapPost("/_emulator/reset", (Stats stats, RateLimiter limiter, Store store) =>
+        app.MapPost("/_emulator/reset", (Stats stats, RateLimiter limiter, Store store, ObjectSettings objects) =>
         {
             stats.Reset();
             limiter.Reset();
             store.Reset();
+            objects.Reset();
             return Results.Text("ok");
         });
+        ObjectControl.Map(app);
     }
 }

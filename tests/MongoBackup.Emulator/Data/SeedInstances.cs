@@ -40,6 +40,41 @@ public static class SeedInstances
             new DateTime(2025, 6, 18, 8, 15, 0), [], shards: 1),
     ];
 
+    private static readonly string[] Teams = ["billing", "search", "catalog", "users", "payments", "logs", "metrics", "inventory", "shipping", "reviews"];
+    private static readonly string[] Environments = ["prod", "staging", "dev", "test"];
+    private static readonly (string Region, string Zone)[] Places =
+        [("ap-guangzhou", "ap-guangzhou-3"), ("ap-guangzhou", "ap-guangzhou-4"), ("ap-shanghai", "ap-shanghai-2"), ("ap-beijing", "ap-beijing-5")];
+    private static readonly string[] Versions = ["MONGO_36_WT", "MONGO_40_WT", "MONGO_42_WT", "MONGO_44_WT", "MONGO_50_WT", "MONGO_60_WT"];
+    private static readonly int[] Projects = [0, 1001, 1002];
+
+    /// <summary>40 more instances across projects 0, 1001 and 1002 and three regions, so paging and filters have work to do.
+    /// A few are not running (Status 0, 1, -2) and a few are sharded.</summary>
+    public static IReadOnlyList<Instance> Fillers()
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        var rng = new SplitMix64(0x5EED_0010);
+        var list = new List<Instance>();
+        for (var i = 0; i < 40; i++)
+        {
+            var id = "cmgo-" + new string(Enumerable.Range(0, 8).Select(_ => alphabet[(int)rng.Between(0, alphabet.Length)]).ToArray());
+            var name = $"{Teams[i % Teams.Length]}-{Environments[i / Teams.Length % Environments.Length]}-{i:d2}";
+            var (region, zone) = Places[(int)rng.Between(0, Places.Length)];
+            var sharded = i % 9 == 4;
+            var memory = 1024L << (int)rng.Between(0, 5);
+            var created = new DateTime(2022, 1, 1).AddMinutes(rng.Between(0, 4L * 365 * 24 * 60));
+            IReadOnlyList<Tag> tags = i % 3 == 0 ? [new Tag("env", Environments[i / Teams.Length % Environments.Length])]
+                : i % 3 == 1 ? [new Tag("team", Teams[i % Teams.Length]), new Tag("env", Environments[i / Teams.Length % Environments.Length])] : [];
+            list.Add(Make(id, name, sharded ? 1 : 0, region, zone, Projects[i % Projects.Length], Versions[(int)rng.Between(0, Versions.Length)],
+                memory, memory * 25, (int)Math.Max(1, memory / 2048), created, tags, sharded ? 2 + (int)rng.Between(0, 3) : 1) with
+            {
+                Status = i switch { 7 => 0, 18 => 1, 29 => -2, _ => 2 },
+                PayMode = i % 4 == 1 ? 1 : 0,
+                InstanceType = i % 13 == 12 ? 3 : 1,
+            });
+        }
+        return list;
+    }
+
     public static Instance Make(string id, string name, int clusterType, string region, string zone, int projectId,
         string version, long memory, long volume, int cpu, DateTime created, IReadOnlyList<Tag> tags, int shards)
     {

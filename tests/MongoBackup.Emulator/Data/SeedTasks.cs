@@ -108,7 +108,7 @@ public static class SeedTasks
             Sequence = sequence, InstanceId = instance.InstanceId, BackupName = backup.Name,
             ReplicaSetId = instance.ReplicaSets[shard].ReplicaSetId, BackupSize = size, BackupMethod = backup.Method,
             BackupDesc = backup.Desc, Region = instance.Region, Bucket = instance.Bucket, CreateTime = created,
-            Progress = new FixedProgress(state), UrlStyle = UrlStyle.Cos,
+            Progress = new FixedProgress(state), UrlStyle = UrlStyle.Emulator,
         };
     }
 }

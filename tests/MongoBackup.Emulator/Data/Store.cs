@@ -5,17 +5,30 @@ public sealed class Store
 {
     private readonly Dictionary<string, Instance> instances;
     private readonly List<DownloadTask> seededTasks;
+    private readonly List<DbBackup> backups;
     private readonly List<DownloadTask> createdTasks = new();
     private readonly object gate = new();
     private long sequence;
 
     public Store()
     {
-        var all = SeedInstances.Named();
+        StartTime = DateTimeOffset.UtcNow;
+        var all = SeedInstances.Named().Concat(SeedInstances.Fillers()).ToList();
         instances = all.ToDictionary(i => i.InstanceId, StringComparer.Ordinal);
         InstanceList = all;
         seededTasks = SeedTasks.Build(instances, NextSequence);
+        backups = SeedBackups.Build(all, StartTime);
     }
+
+    /// <summary>When the emulator started: the recent backups are placed relative to it.</summary>
+    public DateTimeOffset StartTime { get; }
+
+    /// <summary>The instance's backups (all of them; DescribeDBBackups shows the last 7 days), newest first.</summary>
+    public IReadOnlyList<DbBackup> BackupsOf(string instanceId) =>
+        backups.Where(b => b.InstanceId == instanceId).OrderByDescending(b => b.StartTime).ThenByDescending(b => b.BackId).ToList();
+
+    /// <summary>The seeded historical tasks (immutable).</summary>
+    public IReadOnlyList<DownloadTask> SeededTasks => seededTasks;
 
     /// <summary>All instances in their stable catalogue order.</summary>
     public IReadOnlyList<Instance> InstanceList { get; }

@@ -18,6 +18,11 @@ public sealed class RequestLog(RequestDelegate next)
         {
             await next(context);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Console.Error.WriteLine($"unhandled {e.GetType().Name} in {context.Request.Method} {context.Request.Path.ToUriComponent()}: {e.Message}");
+            throw;
+        }
         finally
         {
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

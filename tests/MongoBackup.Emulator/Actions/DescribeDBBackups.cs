@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using MongoBackup.Emulator.Api;
+using MongoBackup.Emulator.Data;
+
+namespace MongoBackup.Emulator.Actions;
+
+/// <summary>Lists an instance's backups of the last 7 days, newest first (tie-break BackId), sizes in KB.</summary>
+public sealed class DescribeDBBackups(Store store) : IApiAction
+{
+    public string Name => "DescribeDBBackups";
+
+    public IReadOnlyCollection<string> Parameters { get; } = ["InstanceId", "BackupMethod", "Limit", "Offset"];
+
+    private static readonly long[] Methods = [0, 1, 3];
+
+    public JsonObject Execute(Params p, ApiCall call)
+    {
+        var instance = p.RequireInstance(store, call);
+        var method = p.Integer("BackupMethod");
+        if (method is not null && !Methods.Contains(method.Value)) throw ApiException.Invalid("BackupMethod", "expected 0 (logical), 1 (physical) or 3 (snapshot)");
+        var limit = p.Has("Limit") ? (int)p.IntegerInRange("Limit", 100, 1, 100) : int.MaxValue;
+        var offset = (int)p.IntegerInRange("Offset", 0, 0, int.MaxValue);
+
+        var since = BeijingTime.From(call.Now.AddDays(-7));
+        var matches = store.BackupsOf(instance.InstanceId)
+            .Where(b => b.StartTime >= since)
+            .Where(b => method is null || b.BackupMethod == method)
+            .ToList();
+        var page = new JsonArray([.. matches.Skip(offset).Take(limit).Select(b => (JsonNode)ToJson(b))]);
+        return new JsonObject { ["BackupList"] = page, ["TotalCount"] = matches.Count };
+    }
+
+    private static JsonObject ToJson(DbBackup b) => new()
+    {
+        ["InstanceId"] = b.InstanceId,
+        ["BackupType"] = b.BackupType,
+        ["BackupName"] = b.BackupName,
+        ["BackupDesc"] = b.BackupDesc,
+        ["BackupSize"] = b.SizeKb,
+        ["StartTime"] = BeijingTime.ToText(b.StartTime),
+        ["EndTime"] = b.Status == 2 ? BeijingTime.ToText(b.EndTime) : "",
+        ["Status"] = b.Status,
+        ["BackupMethod"] = b.BackupMethod,
+        ["BackId"] = b.BackId,
+        ["DeleteTime"] = BeijingTime.ToText(b.StartTime.AddDays(7)),
+        ["BackupRegion"] = b.Region,
+        ["RestoreTime"] = b.Status == 2 ? BeijingTime.ToText(b.EndTime) : "",
+    };
+}

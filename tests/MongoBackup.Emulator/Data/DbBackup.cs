@@ -1,0 +1,27 @@
+namespace MongoBackup.Emulator.Data;
+
+/// <summary>A backup as DescribeDBBackups lists it. Sizes are exact bytes here; the API shows KB (rounded up).</summary>
+public sealed record DbBackup
+{
+    public const string FailingDescription = "configured to fail: download tasks of this backup end Failed";
+
+    public required string InstanceId { get; init; }
+    public required long BackId { get; init; }
+    public required string BackupName { get; init; }
+    public required string BackupDesc { get; init; }
+    public required int BackupType { get; init; }       // 0 automatic, 1 manual
+    public required int BackupMethod { get; init; }     // 0 logical, 1 physical
+    public required int Status { get; init; }           // 1 running, 2 succeeded
+    public required DateTime StartTime { get; init; }   // Beijing
+    public required DateTime EndTime { get; init; }     // Beijing; meaningless while running
+    public required string Region { get; init; }
+    /// <summary>File size in bytes of each replica set / shard, in the instance's replica-set order.</summary>
+    public required IReadOnlyList<long> ShardBytes { get; init; }
+    /// <summary>Download tasks of this backup end Failed.</summary>
+    public bool FailsDownload { get; init; }
+
+    public long TotalBytes => ShardBytes.Sum();
+
+    /// <summary>BackupSize as the API gives it: KB, rounded up.</summary>
+    public long SizeKb => (TotalBytes + 1023) / 1024;
+}

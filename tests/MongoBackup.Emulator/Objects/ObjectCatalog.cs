@@ -1,0 +1,37 @@
+using MongoBackup.Emulator.Data;
+
+namespace MongoBackup.Emulator.Objects;
+
+public sealed record StoredObject(ObjectKey Key, long Size, DateTime LastModified);
+
+/// <summary>Which files exist: one per replica set of every finished recent backup and of every seeded task's backup
+/// (whether or not a task still exists — links stay valid across a reset).</summary>
+public sealed class ObjectCatalog
+{
+    private readonly Store store;
+    private readonly Dictionary<(string, string, string), DownloadTask> seeded;
+
+    public ObjectCatalog(Store store)
+    {
+        this.store = store;
+        seeded = new Dictionary<(string, string, string), DownloadTask>();
+        foreach (var task in store.SeededTasks) seeded.TryAdd((task.InstanceId, task.BackupName, task.ReplicaSetId), task);
+    }
+
+    public StoredObject? Find(ObjectKey key)
+    {
+        var instance = store.FindInstance(key.InstanceId, region: null);
+        if (instance is null || instance.Bucket != key.Bucket) return null;
+        var shard = instance.ReplicaSets.ToList().FindIndex(r => r.ReplicaSetId == key.ReplicaSetId);
+        if (shard < 0) return null;
+
+        var backup = store.BackupsOf(instance.InstanceId).FirstOrDefault(b => b.BackupName == key.BackupName && b.Status == 2);
+        if (backup is not null)
+            return Extension(backup.BackupMethod) == key.Extension ? new StoredObject(key, backup.ShardBytes[shard], backup.EndTime) : null;
+        if (seeded.TryGetValue((key.InstanceId, key.BackupName, key.ReplicaSetId), out var task))
+            return task.Extension == key.Extension ? new StoredObject(key, task.BackupSize, task.CreateTime) : null;
+        return null;
+    }
+
+    public static string Extension(int backupMethod) => backupMethod == 1 ? ".xb" : ".tar";
+}
