@@ -5,6 +5,7 @@ using MongoBackup.Emulator.Actions;
 using MongoBackup.Emulator.Api;
 using MongoBackup.Emulator.Control;
 using MongoBackup.Emulator.Data;
+using MongoBackup.Emulator.Faults;
 using MongoBackup.Emulator.Infrastructure;
 using MongoBackup.Emulator.Objects;
 
@@ -52,6 +53,7 @@ builder.Services.AddSingleton<TaskLinks>();
 builder.Services.AddSingleton<ObjectCatalog>();
 builder.Services.AddSingleton<ObjectSettings>();
 builder.Services.AddSingleton<ObjectEndpoints>();
+builder.Services.AddSingleton<FaultInjector>();
 builder.Services.AddSingleton<ApiPipeline>();
 builder.Services.AddSingleton<IApiAction, DescribeBackupDownloadTask>();
 builder.Services.AddSingleton<IApiAction, CreateBackupDownloadTask>();

@@ -164,11 +164,79 @@ function Get-EmulatorStats {
     Invoke-EmulatorControl $Emulator GET stats
 }
 
-<# .SYNOPSIS Clears stats, rate-limit windows, created tasks, object-store settings and faults. #>
+<# .SYNOPSIS Clears stats, rate-limit windows, created tasks, object-store settings (links stay valid) and faults. #>
 function Reset-Emulator {
     [CmdletBinding()]
     param([Parameter(Mandatory, Position = 0)] $Emulator)
     Invoke-EmulatorControl $Emulator POST reset | Out-Null
+}
+
+<#
+.SYNOPSIS
+Object-store faults (POST /_emulator/objects): a per-connection bandwidth cap, "drop the next -DropCount
+connections after -DropAfterBytes body bytes", and -ExpireAll to expire every link issued so far.
+Only the given parameters change. Returns the current settings.
+#>
+function Set-EmulatorObjectStore {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, Position = 0)] $Emulator,
+        [ValidateRange(0, [long]::MaxValue)] [long] $BandwidthBytesPerSecond,
+        [ValidateRange(0, [long]::MaxValue)] [long] $DropAfterBytes,
+        [ValidateRange(0, [int]::MaxValue)] [int] $DropCount,
+        [switch] $ExpireAll
+    )
+    $body = [ordered]@{}
+    foreach ($name in 'BandwidthBytesPerSecond', 'DropAfterBytes', 'DropCount') {
+        if ($PSBoundParameters.ContainsKey($name)) { $body[$name] = $PSBoundParameters[$name] }
+    }
+    if ($ExpireAll) { $body.ExpireAll = $true }
+    Invoke-EmulatorControl $Emulator POST objects $body
+}
+
+<#
+.SYNOPSIS
+SHA-256 (lower-case hex) and size of a whole object, from its Url (query ignored) or its /cos/... path.
+.OUTPUTS
+PSCustomObject {Sha256, Size}.
+#>
+function Get-EmulatorObjectHash {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, Position = 0)] $Emulator,
+        [Parameter(Mandatory, Position = 1)] [string] $Url
+    )
+    $path = if ($Url -match '^https?://') { ([Uri]$Url).AbsolutePath } else { $Url.Split('?')[0] }
+    Invoke-EmulatorControl $Emulator GET "object-hash?path=$([Uri]::EscapeDataString($path))"
+}
+
+<#
+.SYNOPSIS
+Injects faults into API requests (POST /_emulator/faults): with -Seed, the same requests get the same faults.
+-Fraction of the requests (of -Action only, when given) are answered with one of -Kind.
+#>
+function Set-EmulatorFault {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, Position = 0)] $Emulator,
+        [Parameter(Mandatory)] [ValidateRange(0.0, 1.0)] [double] $Fraction,
+        [Parameter(Mandatory)]
+        [ValidateSet('RequestLimitExceeded', 'InternalError', 'Http502Html', 'TruncatedJson', 'Delay', 'Reset')]
+        [string[]] $Kind,
+        [long] $Seed = 0,
+        [ValidateRange(0.0, 600.0)] [double] $DelaySeconds = 2,
+        [string[]] $Action = @()
+    )
+    Invoke-EmulatorControl $Emulator POST faults ([ordered]@{
+            Seed = $Seed; Fraction = $Fraction; Kinds = @($Kind); DelaySeconds = $DelaySeconds; Actions = @($Action)
+        })
+}
+
+<# .SYNOPSIS Stops injecting faults (DELETE /_emulator/faults). #>
+function Clear-EmulatorFault {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Emulator)
+    Invoke-EmulatorControl $Emulator DELETE faults | Out-Null
 }
 
 function Get-Sha256Hex([byte[]] $Bytes) { [Convert]::ToHexStringLower([System.Security.Cryptography.SHA256]::HashData($Bytes)) }
@@ -251,4 +319,5 @@ function Invoke-EmulatorApi {
 $script:HttpClient = [System.Net.Http.HttpClient]::new()
 $script:HttpClient.Timeout = [TimeSpan]::FromSeconds(100)
 
-Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Get-EmulatorStats, Reset-Emulator, Invoke-EmulatorApi
+Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Get-EmulatorStats, Reset-Emulator, Invoke-EmulatorApi,
+    Set-EmulatorObjectStore, Get-EmulatorObjectHash, Set-EmulatorFault, Clear-EmulatorFault

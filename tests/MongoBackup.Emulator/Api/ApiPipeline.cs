@@ -1,14 +1,17 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using MongoBackup.Emulator.Faults;
 using MongoBackup.Emulator.Infrastructure;
 
 namespace MongoBackup.Emulator.Api;
 
 /// <summary>POST /: the service's checks in order — size, action and version headers, signature, rate limit,
-/// content type, JSON body, parameters — then the action. Every answer is HTTP 200 with a Response envelope.</summary>
+/// content type, JSON body, parameters — then the action. Every answer is HTTP 200 with a Response envelope,
+/// unless a configured fault (<see cref="FaultInjector"/>) replaces or mangles it.</summary>
 public sealed class ApiPipeline(
-    IEnumerable<IApiAction> actions, Authenticator authenticator, RateLimiter rateLimiter, Stats stats, ILogger<ApiPipeline> logger)
+    IEnumerable<IApiAction> actions, Authenticator authenticator, RateLimiter rateLimiter, Stats stats, FaultInjector faults,
+    ILogger<ApiPipeline> logger)
 {
     public const string Version = "2019-07-25";
     public const int MaxBodyBytes = 10 * 1024 * 1024;
@@ -17,34 +20,55 @@ public sealed class ApiPipeline(
 
     public async Task HandleAsync(HttpContext context)
     {
-        var requestId = Guid.NewGuid().ToString();
         var actionName = Authenticator.Header(context.Request, "X-TC-Action");
         stats.CountApiRequest(actionName);
         context.Items[RequestLog.ActionKey] = actionName ?? Stats.NoAction;
-        byte[] answer;
-        try
+        var fault = faults.Decide(actionName);
+        if (fault is not null)
         {
-            var body = await ReadBodyAsync(context.Request);
-            var output = Run(context, actionName, body);
-            answer = ApiJson.Success(output, requestId);
-            context.Items[RequestLog.ResultKey] = "OK";
+            stats.CountFault();
+            context.Items[RequestLog.ResultKey] = $"Fault:{fault}";
+            try
+            {
+                if (await FaultInjection.TryAnswerAsync(context, fault.Value, faults.Current?.DelaySeconds ?? 0)) return;
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the client left during an injected delay
+            }
         }
-        catch (ApiException e)
-        {
-            if (e.Code.StartsWith("RequestLimitExceeded", StringComparison.Ordinal)) stats.CountThrottled();
-            answer = ApiJson.Error(e.Code, e.Message, requestId);
-            context.Items[RequestLog.ResultKey] = e.Code;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogError(e, "internal error in {Action}", actionName);
-            answer = ApiJson.Error("InternalError", "An internal error occurred.", requestId);
-            context.Items[RequestLog.ResultKey] = "InternalError";
-        }
+        var answer = await AnswerAsync(context, actionName);
+        if (fault == FaultKind.TruncatedJson) answer = answer[..(answer.Length / 2)];
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = answer.Length;
         await context.Response.Body.WriteAsync(answer);
+    }
+
+    /// <summary>The JSON answer: the action's output, or its error.</summary>
+    private async Task<byte[]> AnswerAsync(HttpContext context, string? actionName)
+    {
+        var requestId = Guid.NewGuid().ToString();
+        var hasResult = context.Items.ContainsKey(RequestLog.ResultKey);
+        try
+        {
+            var body = await ReadBodyAsync(context.Request);
+            var output = Run(context, actionName, body);
+            if (!hasResult) context.Items[RequestLog.ResultKey] = "OK";
+            return ApiJson.Success(output, requestId);
+        }
+        catch (ApiException e)
+        {
+            if (e.Code.StartsWith("RequestLimitExceeded", StringComparison.Ordinal)) stats.CountThrottled();
+            if (!hasResult) context.Items[RequestLog.ResultKey] = e.Code;
+            return ApiJson.Error(e.Code, e.Message, requestId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "internal error in {Action}", actionName);
+            if (!hasResult) context.Items[RequestLog.ResultKey] = "InternalError";
+            return ApiJson.Error("InternalError", "An internal error occurred.", requestId);
+        }
     }
 
     private System.Text.Json.Nodes.JsonObject Run(HttpContext context, string? actionName, byte[] body)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using MongoBackup.Emulator.Api;
 using MongoBackup.Emulator.Data;
+using MongoBackup.Emulator.Faults;
 using MongoBackup.Emulator.Infrastructure;
 using MongoBackup.Emulator.Objects;
 
@@ -15,14 +16,16 @@ public static class ControlEndpoints
     {
         app.MapGet("/_emulator/health", () => Results.Text("ok"));
         app.MapGet("/_emulator/stats", (Stats stats) => Results.Text(stats.Snapshot().ToJsonString(ApiJson.Options), "application/json"));
-        app.MapPost("/_emulator/reset", (Stats stats, RateLimiter limiter, Store store, ObjectSettings objects) =>
+        app.MapPost("/_emulator/reset", (Stats stats, RateLimiter limiter, Store store, ObjectSettings objects, FaultInjector faults) =>
         {
             stats.Reset();
             limiter.Reset();
             store.Reset();
             objects.Reset();
+            faults.Clear();
             return Results.Text("ok");
         });
         ObjectControl.Map(app);
+        FaultControl.Map(app);
     }
 }

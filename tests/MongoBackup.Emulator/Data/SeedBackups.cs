@@ -15,9 +15,9 @@ public static class SeedBackups
         [
             new(0.05, 1, 0, 5 * MB + 4321, "manual backup in progress", Running: true),
             new(6, 0, 0, 3 * MB + 277_123),
-            new(20, 0, 1, 70 * MB + 4_321_567, "nightly physical backup"),
+            new(20, 1, 1, 12 * MB + 9_999, "manual backup before release"),
             new(31, 1, 0, 2 * MB + 55_555, DbBackup.FailingDescription, Fails: true),
-            new(50, 1, 1, 12 * MB + 9_999, "manual backup before release"),
+            new(50, 0, 1, 70 * MB + 4_321_567, "nightly physical backup"),
             new(75, 0, 0, 6 * KB + 3),
             new(123, 0, 0, 40 * MB + 12_345),
         ],
