@@ -25,7 +25,8 @@ namespace MongoBackup.Transfer
         public static string Rate(double bytesPerSecond) => Size((long)bytesPerSecond) + "/s";
 
         public static string Duration(TimeSpan time) =>
-            time.TotalSeconds < 60
+            time.TotalSeconds < 1 ? Math.Round(time.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + " ms"
+            : time.TotalSeconds < 60
                 ? time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"
                 : ((long)time.TotalHours).ToString(CultureInfo.InvariantCulture) + time.ToString(@"\:mm\:ss", CultureInfo.InvariantCulture);
     }

@@ -42,8 +42,10 @@ namespace MongoBackup.Transfer
             {
                 string folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
                 if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-                // bufferSize 1 = no FileStream buffer: every failure (disk full) surfaces at the write that caused it.
-                var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1);
+                // FileShare.None: one writer per .partial (an exclusive lock on Unix too), so the same destination
+                // downloaded twice at once fails instead of interleaving. bufferSize 1 = no FileStream buffer: every
+                // failure (disk full) surfaces at the write that caused it.
+                var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
                 stream.Seek(0, SeekOrigin.End);
                 return new PartialFile(path, stream, computeHash);
             }

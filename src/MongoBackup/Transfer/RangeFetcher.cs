@@ -177,7 +177,7 @@ namespace MongoBackup.Transfer
 
         private async Task BackOffAsync(int failures, TransientFailure failure, long pos, string url, CancellationToken token)
         {
-            string reason = SafeUrl.Scrub(failure.Message, url);
+            string reason = SafeUrl.Scrub(failure.Message, url).TrimEnd('.', ' ');
             if (!_retry.ShouldRetry(failures)) throw DownloadErrors.Interrupted(Name, reason, failures);
             TimeSpan delay = _retry.NextDelay(failures, failure.RetryAfter);
             _counters.AddRetry();

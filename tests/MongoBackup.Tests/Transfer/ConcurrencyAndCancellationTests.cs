@@ -48,6 +48,20 @@ namespace MongoBackup.Tests.Transfer
             Assert.Equal(2 * size, Store.BytesServed);
         }
 
+        [Fact]
+        public async Task TheSameDestinationTwiceAtOnceIsRefusedNotInterleaved()
+        {
+            var item = Item("twice.tar", 400_000);
+            var again = Item("twice.tar", 400_000);
+            var observer = await RunAsync(Options(o => o.ThrottleLimit = 2), item, again);
+
+            var result = Assert.Single(observer.Results);
+            Assert.Contains(observer.SingleFailure().Code, new[] { MongoBackup.Client.ClientErrorCodes.WriteFailed, MongoBackup.Client.ClientErrorCodes.FileExists });
+            Assert.Equal(400_000, result.BytesFetched);
+            Assert.Equal(400_000, Store.BytesServed); // the second never downloaded into the same .partial
+            AssertContent(item.DestinationPath, 400_000);
+        }
+
         [Theory]
         [InlineData(false)]
         [InlineData(true)]

@@ -71,6 +71,12 @@ namespace MongoBackup.Tests.Transfer
         [InlineData(3L * 1024 * 1024 * 1024, "3.0 GiB")]
         public void SizesAreReadable(long bytes, string text) => Assert.Equal(text, ByteFormat.Size(bytes));
 
+        [Theory]
+        [InlineData(25, "25 ms")]
+        [InlineData(1500, "1.5 s")]
+        [InlineData(3_725_000, "1:02:05")]
+        public void DurationsAreReadable(int milliseconds, string text) => Assert.Equal(text, ByteFormat.Duration(TimeSpan.FromMilliseconds(milliseconds)));
+
         [Fact]
         public void InvalidOptionsAreRefused()
         {

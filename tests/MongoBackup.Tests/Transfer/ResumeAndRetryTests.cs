@@ -155,7 +155,7 @@ namespace MongoBackup.Tests.Transfer
             AssertContent(item.DestinationPath, 300_000);
             Assert.Equal(1, result.Retries);
             Assert.Equal(300_000, Store.BytesServed);
-            Assert.Contains(observer.Verbose, v => v.Contains("nothing received for 0.3 s"));
+            Assert.Contains(observer.Verbose, v => v.Contains("nothing received for 300 ms"));
         }
 
         [Fact]
