@@ -54,7 +54,7 @@ public sealed class DescribeDBInstances(Store store) : IApiAction
             .Where(i => projects.Count == 0 || projects.Contains(i.ProjectId))
             .Where(i => searchKey is null || i.InstanceId.Contains(searchKey, StringComparison.OrdinalIgnoreCase)
                                           || i.InstanceName.Contains(searchKey, StringComparison.OrdinalIgnoreCase))
-            .Where(i => tags.All(t => i.Tags.Contains(t)))
+            .Where(i => tags.All(t => i.Tags.Any(own => own.TagKey == t.Key && (t.Value is null || own.TagValue == t.Value))))
             .ToList();
 
         IOrderedEnumerable<Instance> ordered = orderBy switch
@@ -70,13 +70,14 @@ public sealed class DescribeDBInstances(Store store) : IApiAction
     private static IOrderedEnumerable<Instance> Sort<T>(List<Instance> list, Func<Instance, T> key, IComparer<T> comparer, bool ascending) =>
         ascending ? list.OrderBy(key, comparer) : list.OrderByDescending(key, comparer);
 
-    private static List<Tag> Tags(IReadOnlyList<JsonElement> items)
+    /// <summary>Tag filters: a key, and a value unless TagValue is absent (then any value matches).</summary>
+    private static List<(string Key, string? Value)> Tags(IReadOnlyList<JsonElement> items)
     {
-        var tags = new List<Tag>();
+        var tags = new List<(string, string?)>();
         for (var n = 0; n < items.Count; n++)
         {
             var item = new Params(items[n], ["TagKey", "TagValue"], $"Tags.{n}.");
-            tags.Add(new Tag(item.RequiredString("TagKey"), item.String("TagValue") ?? ""));
+            tags.Add((item.RequiredString("TagKey"), item.String("TagValue")));
         }
         return tags;
     }
