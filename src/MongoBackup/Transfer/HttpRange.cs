@@ -34,9 +34,9 @@ namespace MongoBackup.Transfer
                 if (status == 200 || status == 206)
                 {
                     Stream body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    return new RangeAnswer(request, response, body, linkVersion);
+                    return new RangeAnswer(request, response, body);
                 }
-                if (status == 416) return new RangeAnswer(request, response, null, linkVersion);
+                if (status == 416) return new RangeAnswer(request, response, null);
 
                 string detail = await ReadErrorDetailAsync(response, url, token).ConfigureAwait(false);
                 if (status == 403) throw new LinkDenied(linkVersion, detail);

@@ -13,12 +13,11 @@ namespace MongoBackup.Transfer
         private readonly HttpRequestMessage _request;
         private readonly HttpResponseMessage _response;
 
-        public RangeAnswer(HttpRequestMessage request, HttpResponseMessage response, Stream body, int linkVersion)
+        public RangeAnswer(HttpRequestMessage request, HttpResponseMessage response, Stream body)
         {
             _request = request;
             _response = response;
             Body = body;
-            LinkVersion = linkVersion;
             Status = (int)response.StatusCode;
             var range = response.Content?.Headers.ContentRange;
             long? contentLength = response.Content?.Headers.ContentLength;
@@ -53,9 +52,6 @@ namespace MongoBackup.Transfer
         public long? Total { get; }
 
         public Stream Body { get; }
-
-        /// <summary>The version of the link that was asked (for a refresh after a later 403).</summary>
-        public int LinkVersion { get; }
 
         public bool Ranged => Status == 206;
 
