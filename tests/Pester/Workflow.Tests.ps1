@@ -320,10 +320,10 @@ Describe 'Save-MongoBackupFile' {
         $partial = $null
         $deadline = [DateTime]::UtcNow.AddSeconds(20)
         while (-not $partial -and [DateTime]::UtcNow -lt $deadline) {
-            $partial = Get-ChildItem $dest -Recurse -Filter *.partial -ErrorAction Ignore | Where-Object Length -gt 0 | Select-Object -First 1
+            $partial = Get-ChildItem $dest -Recurse -Filter *.partial -ErrorAction Ignore | Select-Object -First 1
             if (-not $partial) { Start-Sleep -Milliseconds 50 }   # polling for the file to appear, not papering over a race
         }
-        $partial | Should -Not -BeNullOrEmpty
+        $partial | Should -Not -BeNullOrEmpty -Because "the download should have started ($($ps.Streams.Error.ReadAll() | Out-String))"
         $watch = [Diagnostics.Stopwatch]::StartNew()
         $ps.Stop()
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 5

@@ -27,7 +27,8 @@ namespace MongoBackup.Commands
 
         /// <summary>The region of the instances, such as ap-guangzhou or ap-shanghai. Defaults to Connect-TencentCloud's, then TENCENTCLOUD_REGION, then the tccli profile's region. Taken from the Region property of piped objects (instances, download tasks), so each goes to its own region.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern(@"^[a-z]{2,}(-[a-z0-9]+)+$")]
+        [AllowNull]
+        [AllowEmptyString]
         [ArgumentCompleter(typeof(RegionCompleter))]
         public string Region { get; set; }
 
@@ -53,7 +54,7 @@ namespace MongoBackup.Commands
         {
             get
             {
-                string region = string.IsNullOrWhiteSpace(Region) ? Settings.Region : Region.Trim();
+                string region = string.IsNullOrWhiteSpace(Region) ? Settings.Region : CheckRegion(Region);
                 if (_client == null || _client.Settings.Region != region)
                     _client = new TencentCloudClient(Settings.WithRegion(region), Pump);
                 return _client;
@@ -75,13 +76,26 @@ namespace MongoBackup.Commands
             }
         }
 
+        private static readonly System.Text.RegularExpressions.Regex RegionPattern =
+            new System.Text.RegularExpressions.Regex("^[a-z]{2,}(-[a-z0-9]+)+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        /// <summary>A region name such as ap-guangzhou, or an InvalidRegion error that says what one looks like.</summary>
+        internal static string CheckRegion(string region)
+        {
+            string trimmed = region.Trim();
+            if (!RegionPattern.IsMatch(trimmed))
+                throw new TencentCloudException("InvalidRegion",
+                    $"'{region}' is not a region name. Give one such as ap-guangzhou or ap-shanghai (press Tab after -Region to list them).");
+            return trimmed;
+        }
+
         internal ResolvedSettings ResolveSettings(bool requireCredential)
         {
             var parameters = new ExplicitSettings
             {
                 Credential = Credential == null ? null
                     : new TencentCloudCredential(Credential.UserName, Credential.GetNetworkCredential().Password),
-                Region = Region,
+                Region = string.IsNullOrWhiteSpace(Region) ? null : CheckRegion(Region),
                 ProfileName = ProfileName,
                 Endpoint = Endpoint == null ? null : EndpointValidator.Parse(Endpoint),
             };
@@ -149,7 +163,7 @@ namespace MongoBackup.Commands
 
         /// <summary>The client for another region (a piped object's), sharing this command's credential and endpoint.</summary>
         internal TencentCloudClient ClientForRegion(string region) =>
-            string.IsNullOrWhiteSpace(region) ? Client : new TencentCloudClient(Settings.WithRegion(region.Trim()), Pump);
+            string.IsNullOrWhiteSpace(region) ? Client : new TencentCloudClient(Settings.WithRegion(CheckRegion(region)), Pump);
 
         /// <summary>Whether the cmdlet declares SupportsPaging (PagingParameters throws otherwise).</summary>
         private bool PagingParametersSupported
