@@ -65,7 +65,7 @@ public sealed class EmulatorOptions
                 case "--url-ttl-seconds": o.UrlTtlSeconds = (int)Number(name, Value(), 1, 31_536_000); break;
                 case "--exit-on-stdin-close": o.ExitOnStdinClose = true; break;
                 case "--help" or "-h": o.ShowHelp = true; break;
-                default: throw new ArgumentException($"unknown option {args[i]}");
+                default: throw new ArgumentException($"unknown option {name}");
             }
         }
         if (o.SecretId == o.TempSecretId) throw new ArgumentException("--secret-id and --temp-secret-id must differ");
