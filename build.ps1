@@ -162,7 +162,8 @@ function Invoke-Demo {
     Invoke-Build
     Import-Module (Join-Path $root 'tests/Pester/Emulator.psm1') -Force
     $env:MONGOBACKUP_EMULATOR_DLL = Join-Path $emulatorOut 'MongoBackup.Emulator.dll'
-    $emulator = Start-TestEmulator
+    # Download tasks take 3 s to prepare in the demo (6 s by default).
+    $emulator = Start-TestEmulator -ArgumentList '--task-seconds', '3'
     try {
         Write-Host "Emulator listening on $($emulator.Endpoint)" -ForegroundColor Cyan
         # The demo finds its key the way a runbook would, in the environment; never on a command line.

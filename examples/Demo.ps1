@@ -18,24 +18,54 @@ function Show-Step([string] $Text) { Write-Host "`n# $Text" -ForegroundColor Yel
 $PSDefaultParameterValues['*-Mongo*:Endpoint'] = $Endpoint
 
 Show-Step 'Where do the credentials come from? (the SecretId is masked; the key is never shown)'
-Get-TencentCloudContext -Endpoint $Endpoint -Region ap-guangzhou | Format-List | Out-Host
+Get-TencentCloudContext -Endpoint $Endpoint -Region ap-guangzhou | Format-List | Out-String -Width 220 | Write-Host
 
 Show-Step "The API documentation's example: the downloaded tasks of cmgo-dygv1rnp"
-Get-MongoBackupDownloadTask -InstanceId cmgo-dygv1rnp -Status Downloaded -Region ap-guangzhou | Format-List | Out-Host
+Get-MongoBackupDownloadTask -InstanceId cmgo-dygv1rnp -Status Downloaded -Region ap-guangzhou | Format-List | Out-String -Width 220 | Write-Host
 
 Show-Step 'How many tasks has cmgo-p8vnipr5? (-IncludeTotalCount -First 0 asks only for the count)'
-Get-MongoBackupDownloadTask cmgo-p8vnipr5 -IncludeTotalCount -First 0 -Region ap-guangzhou | Out-Host
+Get-MongoBackupDownloadTask cmgo-p8vnipr5 -IncludeTotalCount -First 0 -Region ap-guangzhou | Out-String -Width 220 | Write-Host
 
 Show-Step 'Its downloaded or failed tasks over 1 GB, oldest first (all pages, fetched as needed)'
 Get-MongoBackupDownloadTask -InstanceId cmgo-p8vnipr5 -Status Downloaded, Failed -Region ap-guangzhou |
     Where-Object BackupSize -gt 1GB |
     Sort-Object CreateTime |
     Select-Object -First 10 |
-    Format-Table | Out-Host
+    Format-Table | Out-String -Width 220 | Write-Host
 
 Show-Step 'Tasks per status on the sharded cluster cmgo-9d0p6umb (ap-shanghai)'
-Get-MongoBackupDownloadTask cmgo-9d0p6umb -Region ap-shanghai | Group-Object Status -NoElement | Sort-Object Name | Format-Table Count, Name | Out-Host
+Get-MongoBackupDownloadTask cmgo-9d0p6umb -Region ap-shanghai | Group-Object Status -NoElement | Sort-Object Name | Format-Table Count, Name | Out-String -Width 220 | Write-Host
 
 Show-Step 'An unknown instance is a clear, non-terminating error; the other inputs still run'
-'cmgo-zzzzzzzz', 'cmgo-dygv1rnp' | Get-MongoBackupDownloadTask -Region ap-guangzhou -ErrorAction Continue -ErrorVariable problems | Format-Table | Out-Host
-"ErrorId: $($problems[0].FullyQualifiedErrorId)  Category: $($problems[0].CategoryInfo.Category)  Target: $($problems[0].TargetObject)" | Out-Host
+'cmgo-zzzzzzzz', 'cmgo-dygv1rnp' | Get-MongoBackupDownloadTask -Region ap-guangzhou -ErrorAction Continue -ErrorVariable problems | Format-Table | Out-String -Width 220 | Write-Host
+"ErrorId: $($problems[0].FullyQualifiedErrorId)  Category: $($problems[0].CategoryInfo.Category)  Target: $($problems[0].TargetObject)" | Out-String -Width 220 | Write-Host
+
+# ---------------------------------------------------------------------------------------------------------------
+# The download workflow: from an instance to verified backup files on disk, in one pipeline.
+$saveTo = Join-Path ([IO.Path]::GetTempPath()) "mongobackup-demo-$PID"
+
+Show-Step 'The instances of the service (Get-MongoInstance), the sharded ones with their shards'
+Get-MongoInstance -ClusterType Sharded | Format-Table | Out-String -Width 220 | Write-Host
+
+Show-Step 'The backups of cmgo-p8vnipr5 (sizes in bytes, converted from the API''s KB)'
+Get-MongoBackup cmgo-p8vnipr5 -Region ap-guangzhou | Format-Table | Out-String -Width 220 | Write-Host
+
+Show-Step 'Instance -> newest successful backup -> download task -> wait -> file, in one pipeline'
+Get-MongoInstance -InstanceId cmgo-p8vnipr5 |
+    Get-MongoBackup | Where-Object { $_.Status -eq 'Succeeded' -and $_.BackupSize -lt 64MB -and $_.BackupDesc -notmatch 'fail' } |
+    Select-Object -First 1 |
+    New-MongoBackupDownloadTask | Wait-MongoBackupDownloadTask -PollInterval 1 |
+    Save-MongoBackupFile -Destination $saveTo -Hash |
+    Format-Table InstanceId, ReplicaSetId, Length, Hash | Out-String -Width 220 | Write-Host
+
+Show-Step 'A sharded cluster downloads whole: one file per shard, fetched in parallel'
+Get-MongoBackup cmgo-9d0p6umb -Region ap-shanghai | Where-Object Status -eq Succeeded | Select-Object -First 1 |
+    New-MongoBackupDownloadTask -Region ap-shanghai | Wait-MongoBackupDownloadTask -PollInterval 1 |
+    Save-MongoBackupFile -Destination $saveTo -Hash |
+    Format-Table InstanceId, ReplicaSetId, Length, Hash | Out-String -Width 220 | Write-Host
+
+Show-Step "What was saved under $saveTo"
+Get-ChildItem $saveTo -Recurse -File | ForEach-Object {
+    [pscustomobject]@{ File = $_.FullName.Substring($saveTo.Length + 1); Size = [MongoBackup.DisplayFormat]::Bytes($_.Length) }
+} | Format-Table -AutoSize | Out-String -Width 220 | Write-Host
+Remove-Item $saveTo -Recurse -Force
