@@ -87,7 +87,7 @@ public sealed class ApiPipeline(
             throw new ApiException("RequestLimitExceeded", $"Your request rate for {action.Name} is too high; the limit is per second.");
 
         var region = Authenticator.Header(request, "X-TC-Region");
-        if (region is not null && !Regions.Known.Contains(region))
+        if (!string.IsNullOrEmpty(region) && !Regions.Known.Contains(region))
             throw new ApiException("UnsupportedRegion", $"The region `{region}` is not supported.");
         var language = Authenticator.Header(request, "X-TC-Language");
         if (language is not null && language is not ("zh-CN" or "en-US"))
