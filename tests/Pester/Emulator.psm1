@@ -239,6 +239,48 @@ function Clear-EmulatorFault {
     Invoke-EmulatorControl $Emulator DELETE faults | Out-Null
 }
 
+<#
+.SYNOPSIS
+Queues a canned answer (POST /_emulator/answers): the next -Count (default: every one until cleared) signed requests of
+-Action are answered, after the signature checks, with {"Response": -Response} (a RequestId is added to an object
+without one), or with -RawBody as is; HTTP -Status (default 200) and -ContentType (default application/json).
+Answers for one action are used in the order they were set. Returns what is queued.
+.EXAMPLE
+Set-EmulatorAnswer $emu DescribeBackupDownloadTask -Response @{ TotalCount = 1; Tasks = @() } -Count 1
+.EXAMPLE
+Set-EmulatorAnswer $emu DescribeBackupDownloadTask -RawBody '<html>502</html>' -Status 502 -ContentType text/html -Count 20
+#>
+function Set-EmulatorAnswer {
+    [CmdletBinding(DefaultParameterSetName = 'Response')]
+    param(
+        [Parameter(Mandatory, Position = 0)] $Emulator,
+        [Parameter(Mandatory, Position = 1)] [string] $Action,
+        [Parameter(Mandatory, ParameterSetName = 'Response')] [AllowNull()] $Response,
+        [Parameter(Mandatory, ParameterSetName = 'RawBody')] [AllowEmptyString()] [string] $RawBody,
+        [ValidateRange(100, 599)] [int] $Status = 200,
+        [string] $ContentType,
+        [ValidateRange(1, [int]::MaxValue)] [int] $Count
+    )
+    $body = [ordered]@{ Action = $Action; Status = $Status }
+    if ($PSCmdlet.ParameterSetName -eq 'RawBody') { $body.RawBody = $RawBody } else { $body.Response = $Response }
+    if ($ContentType) { $body.ContentType = $ContentType }
+    if ($PSBoundParameters.ContainsKey('Count')) { $body.Count = $Count }
+    # A Response given as a JSON string is sent as that JSON, not as a string.
+    $json = if ($Response -is [string] -and $PSCmdlet.ParameterSetName -eq 'Response') {
+        $body.Response = '__RESPONSE__'
+        ($body | ConvertTo-Json -Depth 20 -Compress).Replace('"__RESPONSE__"', $Response)
+    }
+    else { $body | ConvertTo-Json -Depth 20 -Compress }
+    Invoke-EmulatorControl $Emulator POST answers $json
+}
+
+<# .SYNOPSIS Removes every canned answer (DELETE /_emulator/answers). #>
+function Clear-EmulatorAnswer {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Emulator)
+    Invoke-EmulatorControl $Emulator DELETE answers | Out-Null
+}
+
 function Get-Sha256Hex([byte[]] $Bytes) { [Convert]::ToHexStringLower([System.Security.Cryptography.SHA256]::HashData($Bytes)) }
 function Get-HmacSha256([byte[]] $Key, [string] $Text) {
     [System.Security.Cryptography.HMACSHA256]::HashData($Key, [Text.Encoding]::UTF8.GetBytes($Text))
@@ -320,4 +362,4 @@ $script:HttpClient = [System.Net.Http.HttpClient]::new()
 $script:HttpClient.Timeout = [TimeSpan]::FromSeconds(100)
 
 Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Get-EmulatorStats, Reset-Emulator, Invoke-EmulatorApi,
-    Set-EmulatorObjectStore, Get-EmulatorObjectHash, Set-EmulatorFault, Clear-EmulatorFault
+    Set-EmulatorObjectStore, Get-EmulatorObjectHash, Set-EmulatorFault, Clear-EmulatorFault, Set-EmulatorAnswer, Clear-EmulatorAnswer

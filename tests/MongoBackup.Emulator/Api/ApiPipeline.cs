@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using MongoBackup.Emulator.Answers;
 using MongoBackup.Emulator.Faults;
 using MongoBackup.Emulator.Infrastructure;
 
@@ -8,10 +9,11 @@ namespace MongoBackup.Emulator.Api;
 
 /// <summary>POST /: the service's checks in order — size, action and version headers, signature, rate limit,
 /// content type, JSON body, parameters — then the action. Every answer is HTTP 200 with a Response envelope,
-/// unless a configured fault (<see cref="FaultInjector"/>) replaces or mangles it.</summary>
+/// unless a configured fault (<see cref="FaultInjector"/>) replaces or mangles it, or a canned answer
+/// (<see cref="CannedAnswers"/>) replaces it after the signature checks.</summary>
 public sealed class ApiPipeline(
     IEnumerable<IApiAction> actions, Authenticator authenticator, RateLimiter rateLimiter, Stats stats, FaultInjector faults,
-    ILogger<ApiPipeline> logger)
+    CannedAnswers canned, ILogger<ApiPipeline> logger)
 {
     public const string Version = "2019-07-25";
     public const int MaxBodyBytes = 10 * 1024 * 1024;
@@ -37,42 +39,53 @@ public sealed class ApiPipeline(
                 return; // the client left during an injected delay
             }
         }
-        var answer = await AnswerAsync(context, actionName);
+        var (answer, status, contentType) = await AnswerAsync(context, actionName);
         if (fault == FaultKind.TruncatedJson) answer = answer[..(answer.Length / 2)];
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/json";
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
         context.Response.ContentLength = answer.Length;
         await context.Response.Body.WriteAsync(answer);
     }
 
-    /// <summary>The JSON answer: the action's output, or its error.</summary>
-    private async Task<byte[]> AnswerAsync(HttpContext context, string? actionName)
+    /// <summary>The answer: the action's JSON output or error, or a canned answer (any status and content type).</summary>
+    private async Task<(byte[] Body, int Status, string ContentType)> AnswerAsync(HttpContext context, string? actionName)
     {
         var requestId = Guid.NewGuid().ToString();
         var hasResult = context.Items.ContainsKey(RequestLog.ResultKey);
         try
         {
             var body = await ReadBodyAsync(context.Request);
-            var output = Run(context, actionName, body);
+            var output = Run(context, actionName, body, out var cannedAnswer);
+            if (cannedAnswer is not null)
+            {
+                stats.CountAnswerServed();
+                if (!hasResult) context.Items[RequestLog.ResultKey] = $"Answer:{cannedAnswer.Status}";
+                return (cannedAnswer.Body(requestId), cannedAnswer.Status, cannedAnswer.ContentType);
+            }
             if (!hasResult) context.Items[RequestLog.ResultKey] = "OK";
-            return ApiJson.Success(output, requestId);
+            return Json(ApiJson.Success(output!, requestId));
         }
         catch (ApiException e)
         {
             if (e.Code.StartsWith("RequestLimitExceeded", StringComparison.Ordinal)) stats.CountThrottled();
             if (!hasResult) context.Items[RequestLog.ResultKey] = e.Code;
-            return ApiJson.Error(e.Code, e.Message, requestId);
+            return Json(ApiJson.Error(e.Code, e.Message, requestId));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "internal error in {Action}", actionName);
             if (!hasResult) context.Items[RequestLog.ResultKey] = "InternalError";
-            return ApiJson.Error("InternalError", "An internal error occurred.", requestId);
+            return Json(ApiJson.Error("InternalError", "An internal error occurred.", requestId));
         }
     }
 
-    private System.Text.Json.Nodes.JsonObject Run(HttpContext context, string? actionName, byte[] body)
+    private static (byte[], int, string) Json(byte[] body) => (body, StatusCodes.Status200OK, "application/json");
+
+    /// <summary>Runs the checks and the action; a canned answer set for the action replaces everything after the
+    /// signature checks (rate limit, region, parameters, the action itself).</summary>
+    private System.Text.Json.Nodes.JsonObject? Run(HttpContext context, string? actionName, byte[] body, out CannedAnswer? cannedAnswer)
     {
+        cannedAnswer = null;
         var request = context.Request;
         if (string.IsNullOrEmpty(actionName)) throw ApiException.Missing("X-TC-Action");
         var version = Authenticator.Header(request, "X-TC-Version") ?? throw ApiException.Missing("X-TC-Version");
@@ -83,6 +96,8 @@ public sealed class ApiPipeline(
 
         var now = DateTimeOffset.UtcNow;
         authenticator.Verify(request, body, now);
+        cannedAnswer = canned.TryTake(action.Name);
+        if (cannedAnswer is not null) return null;
         if (!rateLimiter.TryAcquire(action.Name))
             throw new ApiException("RequestLimitExceeded", $"Your request rate for {action.Name} is too high; the limit is per second.");
 

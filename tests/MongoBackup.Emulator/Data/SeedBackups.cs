@@ -35,6 +35,10 @@ public static class SeedBackups
             new(36, 0, 0, 2 * KB + 1),
             new(60, 0, 1, 512 * KB + 17),
         ],
+        [SeedMeasurements.Large] =
+        [
+            new(10, 0, 0, SeedMeasurements.LargeBytes, SeedMeasurements.LargeDescription),
+        ],
         [SeedInstances.NoTasks] =
         [
             new(18, 0, 0, 1 * KB + 100),

@@ -14,6 +14,7 @@ public static class SeedTasks
         var tasks = new List<DownloadTask> { ReferenceExample(instances[SeedInstances.ReferenceExample], nextSequence()) };
         tasks.AddRange(ReplicaSetHistory(instances[SeedInstances.ReplicaSet], nextSequence));
         tasks.AddRange(ShardedHistory(instances[SeedInstances.Sharded], nextSequence));
+        tasks.AddRange(SeedMeasurements.BulkTasks(instances[SeedMeasurements.Bulk], nextSequence));
         return tasks;
     }
 

@@ -13,11 +13,12 @@ public sealed class Store
     public Store()
     {
         StartTime = DateTimeOffset.UtcNow;
-        var all = SeedInstances.Named().Concat(SeedInstances.Fillers()).ToList();
+        var all = SeedInstances.Named().Concat(SeedInstances.Fillers()).Concat(SeedMeasurements.Instances()).ToList();
         instances = all.ToDictionary(i => i.InstanceId, StringComparer.Ordinal);
         InstanceList = all;
         seededTasks = SeedTasks.Build(instances, NextSequence);
         backups = SeedBackups.Build(all, StartTime);
+        seededTasks.AddRange(SeedMeasurements.LargeTasks(instances[SeedMeasurements.Large], backups, NextSequence));
     }
 
     /// <summary>When the emulator started: the recent backups are placed relative to it.</summary>

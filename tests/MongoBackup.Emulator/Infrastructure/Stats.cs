@@ -9,7 +9,7 @@ public sealed class Stats
     public const string NoAction = "(none)";
 
     private readonly ConcurrentDictionary<string, long> requests = new(StringComparer.Ordinal);
-    private long total, throttled, faults, objectRequests, objectRangeRequests, objectHeadRequests, objectDenied, objectBytes;
+    private long total, throttled, faults, objectRequests, objectRangeRequests, objectHeadRequests, objectDenied, objectBytes, answersServed;
 
     public void CountApiRequest(string? action)
     {
@@ -19,6 +19,7 @@ public sealed class Stats
 
     public void CountThrottled() => Interlocked.Increment(ref throttled);
     public void CountFault() => Interlocked.Increment(ref faults);
+    public void CountAnswerServed() => Interlocked.Increment(ref answersServed);
     public void CountObjectGet(bool ranged)
     {
         Interlocked.Increment(ref objectRequests);
@@ -38,6 +39,7 @@ public sealed class Stats
             ["Throttled"] = Interlocked.Read(ref throttled),
             ["Total"] = Interlocked.Read(ref total),
             ["FaultsInjected"] = Interlocked.Read(ref faults),
+            ["AnswersServed"] = Interlocked.Read(ref answersServed),
             ["ObjectRequests"] = Interlocked.Read(ref objectRequests),
             ["ObjectRangeRequests"] = Interlocked.Read(ref objectRangeRequests),
             ["ObjectHeadRequests"] = Interlocked.Read(ref objectHeadRequests),
@@ -52,6 +54,7 @@ public sealed class Stats
         Interlocked.Exchange(ref total, 0);
         Interlocked.Exchange(ref throttled, 0);
         Interlocked.Exchange(ref faults, 0);
+        Interlocked.Exchange(ref answersServed, 0);
         Interlocked.Exchange(ref objectRequests, 0);
         Interlocked.Exchange(ref objectRangeRequests, 0);
         Interlocked.Exchange(ref objectHeadRequests, 0);
