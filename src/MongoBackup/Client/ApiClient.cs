@@ -61,6 +61,7 @@ namespace MongoBackup.Client
         private readonly IApiLog _log;
         private readonly HttpClient _http;
         private readonly Func<DateTimeOffset> _clock;
+        private static readonly Random Jitter = new Random();
 
         public TencentCloudClient(ResolvedSettings settings, IApiLog log, HttpClient http = null, Func<DateTimeOffset> clock = null)
         {
@@ -71,6 +72,45 @@ namespace MongoBackup.Client
             _clock = clock ?? (() => DateTimeOffset.UtcNow);
         }
 
+        /// <summary>For tests: the limiter of an action (default: the process-wide one), the waits between retries, the jitter.</summary>
+        internal Func<string, RateLimiter> LimiterFor { get; set; }
+        internal Func<TimeSpan, CancellationToken, Task> RetryDelay { get; set; } = Task.Delay;
+        internal Func<double> NextRandom { get; set; } = () => { lock (Jitter) return Jitter.NextDouble(); };
+
+        /// <summary>
+        /// Calls one action: waits for the process-wide rate limiter, sends, and retries what the <see cref="RetryPolicy"/>
+        /// says is transient (each retry reported on the verbose stream with its reason and wait). The same request body is
+        /// sent again, so a retried page is that page again: no gap, no duplicate.
+        /// </summary>
+        public async Task<ApiResponse> InvokeAsync(string action, JsonObject parameters, CancellationToken cancellationToken)
+        {
+            RetryPolicy policy = _settings.Retry ?? RetryPolicy.Default;
+            RateLimiter limiter = LimiterFor != null
+                ? LimiterFor(action)
+                : RateLimiter.For(_settings.Endpoint.GetLeftPart(UriPartial.Authority), _settings.Credential.SecretId, action);
+            var started = Stopwatch.StartNew();
+            for (int attempt = 1; ; attempt++)
+            {
+                TimeSpan waited = await limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (waited > TimeSpan.FromMilliseconds(100))
+                    _log.Debug($"{action}: waited {waited.TotalMilliseconds:0} ms for the client-side limit of {limiter.Limit} requests/s");
+                try
+                {
+                    return await SendOnceAsync(action, parameters, cancellationToken).ConfigureAwait(false);
+                }
+                catch (TencentCloudException e)
+                {
+                    e.Attempts = attempt;
+                    string reason = RetryPolicy.TransientReason(action, e);
+                    if (reason == null || attempt > policy.MaxRetries) throw;
+                    TimeSpan delay = policy.Delay(attempt, NextRandom());
+                    if (started.Elapsed + delay > policy.MaxTotal) throw;
+                    _log.Verbose($"{action}: {reason}{(e.RequestId == null ? "" : " (RequestId " + e.RequestId + ")")}; retry {attempt} of {policy.MaxRetries} in {delay.TotalSeconds:0.0#} s");
+                    await RetryDelay(delay, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
         public ResolvedSettings Settings => _settings;
 
         public static string UserAgent { get; } = BuildUserAgent();
@@ -78,8 +118,8 @@ namespace MongoBackup.Client
         public static string ModuleVersion { get; } =
             typeof(TencentCloudClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-        /// <summary>Calls one action once (retries are the caller's policy) and returns the Response object.</summary>
-        public async Task<ApiResponse> InvokeAsync(string action, JsonObject parameters, CancellationToken cancellationToken)
+        /// <summary>Sends one request, once, and returns the Response object.</summary>
+        internal async Task<ApiResponse> SendOnceAsync(string action, JsonObject parameters, CancellationToken cancellationToken)
         {
             if (string.IsNullOrEmpty(action)) throw new ArgumentNullException(nameof(action));
             string body = Json.Serialize(parameters ?? new JsonObject());
@@ -128,8 +168,10 @@ namespace MongoBackup.Client
                     }
                     catch (HttpRequestException e)
                     {
+                        bool notSent = RetryPolicy.ConnectionNeverMade(e, out bool hostNotFound);
                         throw new TencentCloudException(ClientErrorCodes.ConnectionFailure,
-                            $"{action} could not reach {endpoint.GetLeftPart(UriPartial.Authority)}: {Describe(e)}", null, e) { Action = action };
+                            $"{action} could not reach {endpoint.GetLeftPart(UriPartial.Authority)}: {Describe(e)}", null, e)
+                        { Action = action, RequestNotSent = notSent, HostNotFound = hostNotFound };
                     }
                     catch (System.IO.IOException e)
                     {

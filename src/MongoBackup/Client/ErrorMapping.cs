@@ -17,6 +17,7 @@ namespace MongoBackup.Client
                 case ClientErrorCodes.MissingCredential: return FailureCategory.AuthenticationError;
                 case ClientErrorCodes.InvalidCredential: return FailureCategory.AuthenticationError;
                 case ClientErrorCodes.InvalidEndpoint: return FailureCategory.InvalidArgument;
+                case "InvalidRetryMaxDelay": return FailureCategory.InvalidArgument;
                 case ClientErrorCodes.InvalidProfile: return FailureCategory.InvalidData;
                 case ClientErrorCodes.FileExists: return FailureCategory.ResourceExists;
                 case ClientErrorCodes.SizeMismatch: return FailureCategory.InvalidResult;

@@ -51,6 +51,15 @@ namespace MongoBackup.Client
         /// <summary>HTTP status of the answer, when there was one.</summary>
         public int? HttpStatus { get; set; }
 
+        /// <summary>No connection was ever made, so the service cannot have acted on the request.</summary>
+        public bool RequestNotSent { get; set; }
+
+        /// <summary>The endpoint's host name did not resolve (a likely typo: not worth retrying).</summary>
+        public bool HostNotFound { get; set; }
+
+        /// <summary>How many times the call was tried in all (1 when it was not retried).</summary>
+        public int Attempts { get; set; } = 1;
+
         public FailureCategory Category => ErrorMapping.Categorize(Code);
 
         /// <summary>One sentence telling the user what to do about it.</summary>

@@ -10,6 +10,8 @@ namespace MongoBackup.Client
         public string ProfileName { get; set; }
         public Uri Endpoint { get; set; }
         public TimeSpan? Timeout { get; set; }
+        public int? MaxRetries { get; set; }
+        public TimeSpan? RetryMaxDelay { get; set; }
     }
 
     /// <summary>
@@ -50,6 +52,9 @@ namespace MongoBackup.Client
 
         public TimeSpan Timeout { get; set; } = DefaultTimeout;
         public SettingSource TimeoutSource { get; set; } = SettingSource.Default;
+
+        public RetryPolicy Retry { get; set; } = RetryPolicy.Default;
+        public SettingSource RetrySource { get; set; } = SettingSource.Default;
 
         /// <summary>A copy for another region (a piped object's); the same object when the region is unchanged.</summary>
         public ResolvedSettings WithRegion(string region)

@@ -82,6 +82,14 @@ namespace MongoBackup.Client
 
             if (parameters.Timeout.HasValue) { result.Timeout = parameters.Timeout.Value; result.TimeoutSource = SettingSource.Parameter; }
             else if (session?.Timeout != null) { result.Timeout = session.Timeout.Value; result.TimeoutSource = SettingSource.Session; }
+
+            int? maxRetries = parameters.MaxRetries ?? session?.MaxRetries;
+            TimeSpan? maxDelay = parameters.RetryMaxDelay ?? session?.RetryMaxDelay;
+            if (maxRetries.HasValue || maxDelay.HasValue)
+            {
+                result.Retry = new RetryPolicy(maxRetries ?? RetryPolicy.DefaultMaxRetries, maxDelay ?? RetryPolicy.DefaultMaxDelay);
+                result.RetrySource = parameters.MaxRetries.HasValue || parameters.RetryMaxDelay.HasValue ? SettingSource.Parameter : SettingSource.Session;
+            }
             return result;
         }
 

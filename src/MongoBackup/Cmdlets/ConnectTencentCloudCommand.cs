@@ -77,6 +77,16 @@ namespace MongoBackup.Commands
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; }
 
+        /// <summary>How many times commands retry a call that failed transiently, 0 to 20 (default 5).</summary>
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaxRetries { get; set; }
+
+        /// <summary>The longest wait between two retries: seconds, or a TimeSpan (default 20 seconds).</summary>
+        [Parameter]
+        [SecondsTransformation]
+        public TimeSpan RetryMaxDelay { get; set; }
+
         /// <summary>Writes the resulting context (as Get-TencentCloudContext shows it).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -101,6 +111,8 @@ namespace MongoBackup.Commands
                     ProfileName = ProfileName,
                     Endpoint = Endpoint == null ? null : EndpointValidator.Parse(Endpoint),
                     Timeout = MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
+                    MaxRetries = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRetries)) ? MaxRetries : (int?)null,
+                    RetryMaxDelay = MyInvocation.BoundParameters.ContainsKey(nameof(RetryMaxDelay)) ? MongoBackupCmdlet.CheckRetryMaxDelay(RetryMaxDelay) : (TimeSpan?)null,
                 };
                 // Resolve now, so a named profile that holds no key fails here rather than on the next command.
                 ResolvedSettings resolved = new SettingsResolver(ProcessHostEnvironment.Instance).Resolve(null, session, requireCredential: true);

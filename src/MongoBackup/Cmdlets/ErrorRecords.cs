@@ -19,8 +19,9 @@ namespace MongoBackup.Commands
             var category = (ErrorCategory)Enum.Parse(typeof(ErrorCategory), tc.Category.ToString());
             var record = new ErrorRecord(tc, tc.Code, category, target);
             string advice = tc.RecommendedAction;
-            if (advice != null)
-                record.ErrorDetails = new ErrorDetails(tc.Message + " " + advice) { RecommendedAction = advice };
+            string tries = tc.Attempts > 1 ? $" (tried {tc.Attempts} times)" : "";
+            if (advice != null || tries.Length > 0)
+                record.ErrorDetails = new ErrorDetails(tc.Message + tries + (advice == null ? "" : " " + advice)) { RecommendedAction = advice };
             return record;
         }
 

@@ -42,6 +42,16 @@ namespace MongoBackup.Commands
         [ValidateNotNullOrEmpty]
         public string Endpoint { get; set; }
 
+        /// <summary>How many times to retry a call that failed transiently (throttling, service errors, broken connections), 0 to 20. Default 5, or Connect-TencentCloud's. Describe calls are retried on any transient failure; calls that change something only when the service surely did not act.</summary>
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaxRetries { get; set; }
+
+        /// <summary>The longest wait between two retries: seconds, or a TimeSpan (default 20 seconds). Waits back off exponentially with random jitter up to it.</summary>
+        [Parameter]
+        [SecondsTransformation]
+        public TimeSpan RetryMaxDelay { get; set; }
+
         /// <summary>Cancelled when the user presses Ctrl+C; every blocking wait takes it.</summary>
         protected CancellationToken CancelToken => _stopping.Token;
 
@@ -89,6 +99,15 @@ namespace MongoBackup.Commands
             return trimmed;
         }
 
+        /// <summary>A -RetryMaxDelay from 0 to 10 minutes, or an InvalidArgument error saying so.</summary>
+        internal static TimeSpan CheckRetryMaxDelay(TimeSpan value)
+        {
+            if (value < TimeSpan.Zero || value > TimeSpan.FromMinutes(10))
+                throw new TencentCloudException("InvalidRetryMaxDelay",
+                    $"-RetryMaxDelay {value} is out of range: give from 0 to 600 seconds, such as -RetryMaxDelay 30.");
+            return value;
+        }
+
         internal ResolvedSettings ResolveSettings(bool requireCredential)
         {
             var parameters = new ExplicitSettings
@@ -98,6 +117,8 @@ namespace MongoBackup.Commands
                 Region = string.IsNullOrWhiteSpace(Region) ? null : CheckRegion(Region),
                 ProfileName = ProfileName,
                 Endpoint = Endpoint == null ? null : EndpointValidator.Parse(Endpoint),
+                MaxRetries = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRetries)) ? MaxRetries : (int?)null,
+                RetryMaxDelay = MyInvocation.BoundParameters.ContainsKey(nameof(RetryMaxDelay)) ? CheckRetryMaxDelay(RetryMaxDelay) : (TimeSpan?)null,
             };
             return new SettingsResolver(ProcessHostEnvironment.Instance).Resolve(parameters, SessionDefaults.Current, requireCredential);
         }

@@ -23,6 +23,11 @@ namespace MongoBackup
         public SettingSource EndpointSource { get; set; }
         public TimeSpan Timeout { get; set; }
         public SettingSource TimeoutSource { get; set; }
+        /// <summary>How many times a transiently failed call is retried.</summary>
+        public int MaxRetries { get; set; }
+        /// <summary>The longest wait between two retries.</summary>
+        public TimeSpan RetryMaxDelay { get; set; }
+        public SettingSource RetrySource { get; set; }
 
         internal static TencentCloudContext From(ResolvedSettings s) => new TencentCloudContext
         {
@@ -39,6 +44,9 @@ namespace MongoBackup
             EndpointSource = s.EndpointSource,
             Timeout = s.Timeout,
             TimeoutSource = s.TimeoutSource,
+            MaxRetries = s.Retry.MaxRetries,
+            RetryMaxDelay = s.Retry.MaxDelay,
+            RetrySource = s.RetrySource,
         };
     }
 }
