@@ -94,14 +94,19 @@ namespace MongoBackup.Tests
             var limiter = new RateLimiter(5, TimeSpan.FromSeconds(1), () => now,
                 (d, ct) => { delays.Add(d); now += (long)(d.TotalSeconds * Stopwatch.Frequency); return Task.CompletedTask; });
             var sent = new List<long>();
+            var answered = new List<long>();
             for (int i = 0; i < 23; i++)
             {
-                await limiter.WaitAsync(CancellationToken.None);
-                sent.Add(now);
-                now += Stopwatch.Frequency / 100; // 10 ms of work between requests
+                using (await limiter.AcquireAsync(CancellationToken.None))
+                {
+                    sent.Add(now);
+                    now += Stopwatch.Frequency / 100; // the answer takes 10 ms
+                    answered.Add(now);
+                }
             }
+            // Request i+5 leaves only a full window after request i was answered: the service saw them a window apart.
             for (int i = 5; i < sent.Count; i++)
-                Assert.True(sent[i] - sent[i - 5] >= Stopwatch.Frequency, $"requests {i - 5} and {i} are less than a second apart");
+                Assert.True(sent[i] - answered[i - 5] >= Stopwatch.Frequency, $"request {i} left less than a second after request {i - 5} was answered");
             // 23 requests at 5 per second: the last leaves at about 4 s, not much later.
             Assert.InRange((double)sent[^1] / Stopwatch.Frequency, 4.0, 4.3);
         }
@@ -110,10 +115,10 @@ namespace MongoBackup.Tests
         public async Task WaitingIsCancellable()
         {
             var limiter = new RateLimiter(1, TimeSpan.FromHours(1));
-            await limiter.WaitAsync(CancellationToken.None);
+            (await limiter.AcquireAsync(CancellationToken.None)).Dispose();
             using var cts = new CancellationTokenSource(50);
             var watch = Stopwatch.StartNew();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => limiter.WaitAsync(cts.Token));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => limiter.AcquireAsync(cts.Token));
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5));
         }
 
@@ -124,13 +129,29 @@ namespace MongoBackup.Tests
             var times = new System.Collections.Concurrent.ConcurrentBag<long>();
             await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
             {
-                for (int i = 0; i < 3; i++) { await limiter.WaitAsync(CancellationToken.None); times.Add(Stopwatch.GetTimestamp()); }
+                for (int i = 0; i < 3; i++) { using (await limiter.AcquireAsync(CancellationToken.None)) times.Add(Stopwatch.GetTimestamp()); }
             })));
             long[] sorted = times.OrderBy(t => t).ToArray();
             Assert.Equal(48, sorted.Length);
             long window = (long)(0.3 * Stopwatch.Frequency);
             for (int i = 10; i < sorted.Length; i++)
                 Assert.True(sorted[i] - sorted[i - 10] >= window * 0.99, "more than 10 requests in one window");
+        }
+
+        [Fact]
+        public async Task ASlotInFlightIsNotFreedByTime()
+        {
+            long now = 0;
+            var limiter = new RateLimiter(1, TimeSpan.FromSeconds(1), () => Interlocked.Read(ref now),
+                (d, ct) => { Interlocked.Add(ref now, (long)(d.TotalSeconds * Stopwatch.Frequency)); return Task.CompletedTask; });
+            var first = await limiter.AcquireAsync(CancellationToken.None);
+            Interlocked.Add(ref now, 10 * Stopwatch.Frequency); // ten seconds later, the first request still awaits its answer
+            Task<RateLimiter.Lease> second = limiter.AcquireAsync(CancellationToken.None);
+            await Task.Yield();
+            Assert.False(second.IsCompleted);
+            first.Dispose(); // answered at 10 s: the slot counts until 11 s
+            using RateLimiter.Lease lease = await second.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.True(Interlocked.Read(ref now) >= 11 * Stopwatch.Frequency);
         }
 
         [Fact]

@@ -91,12 +91,14 @@ namespace MongoBackup.Client
             var started = Stopwatch.StartNew();
             for (int attempt = 1; ; attempt++)
             {
-                TimeSpan waited = await limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
-                if (waited > TimeSpan.FromMilliseconds(100))
-                    _log.Debug($"{action}: waited {waited.TotalMilliseconds:0} ms for the client-side limit of {limiter.Limit} requests/s");
                 try
                 {
-                    return await SendOnceAsync(action, parameters, cancellationToken).ConfigureAwait(false);
+                    using (RateLimiter.Lease lease = await limiter.AcquireAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        if (lease.Waited > TimeSpan.FromMilliseconds(100))
+                            _log.Debug($"{action}: waited {lease.Waited.TotalMilliseconds:0} ms for the client-side limit of {limiter.Limit} requests/s");
+                        return await SendOnceAsync(action, parameters, cancellationToken).ConfigureAwait(false);
+                    }
                 }
                 catch (TencentCloudException e)
                 {

@@ -10,20 +10,22 @@ namespace MongoBackup.Client
     /// <summary>
     /// A client-side limit of requests per second, shared by every runspace of the process (one static table), so
     /// ForEach-Object -Parallel and thread jobs over hundreds of instances stay under the service's limit instead of
-    /// provoking RequestLimitExceeded. It keeps the times of the last N requests and lets a new one go only when the
-    /// oldest of them is more than a window old, so no window of that length ever holds more than N requests, however the
-    /// service aligns its own. The window is a second plus a margin for network jitter.
+    /// provoking RequestLimitExceeded. It holds one slot per recent request: a slot is taken when a request is let go,
+    /// and it is dated when that request's answer arrives (the service counted the request at some moment before that).
+    /// A new request goes only when fewer than N slots are in flight or dated within the last window, so no window of
+    /// the service's clock, however aligned and whatever the network delay, ever holds more than N of our requests.
     /// </summary>
     internal sealed class RateLimiter
     {
-        public static readonly TimeSpan DefaultWindow = TimeSpan.FromMilliseconds(1050);
+        public static readonly TimeSpan DefaultWindow = TimeSpan.FromMilliseconds(1020);
         private static readonly ConcurrentDictionary<string, RateLimiter> Shared = new ConcurrentDictionary<string, RateLimiter>(StringComparer.Ordinal);
 
         private readonly object _gate = new object();
-        private readonly Queue<long> _sent = new Queue<long>();
+        private readonly List<Slot> _slots = new List<Slot>();
         private readonly Func<long> _now;
         private readonly Func<TimeSpan, CancellationToken, Task> _delay;
         private readonly long _windowTicks;
+        private TaskCompletionSource<bool> _released = NewSignal();
 
         public RateLimiter(int requestsPerWindow, TimeSpan window, Func<long> now = null, Func<TimeSpan, CancellationToken, Task> delay = null)
         {
@@ -50,26 +52,80 @@ namespace MongoBackup.Client
         public static RateLimiter For(string endpoint, string secretId, string action) =>
             Shared.GetOrAdd(endpoint + "|" + secretId + "|" + action, _ => new RateLimiter(DocumentedLimit(action), DefaultWindow));
 
-        /// <summary>Waits (cancellably) until one more request fits, and counts it as sent. Returns the time waited.</summary>
-        public async Task<TimeSpan> WaitAsync(CancellationToken cancellationToken)
+        /// <summary>
+        /// Waits (cancellably) until one more request fits and takes a slot for it. Dispose the lease when the answer (or
+        /// the failure) arrives; the slot then counts for one more window.
+        /// </summary>
+        public async Task<Lease> AcquireAsync(CancellationToken cancellationToken)
         {
             long started = _now();
             while (true)
             {
-                long wait;
+                Task wait;
                 lock (_gate)
                 {
                     long now = _now();
-                    while (_sent.Count > 0 && now - _sent.Peek() >= _windowTicks) _sent.Dequeue();
-                    if (_sent.Count < Limit)
+                    _slots.RemoveAll(s => !s.InFlight && now - s.Done >= _windowTicks);
+                    if (_slots.Count < Limit)
                     {
-                        _sent.Enqueue(now);
-                        return TimeSpan.FromSeconds((double)(now - started) / Stopwatch.Frequency);
+                        var slot = new Slot { InFlight = true };
+                        _slots.Add(slot);
+                        return new Lease(this, slot, TimeSpan.FromSeconds((double)(now - started) / Stopwatch.Frequency));
                     }
-                    wait = _sent.Peek() + _windowTicks - now;
+                    long oldestDone = long.MaxValue;
+                    foreach (Slot s in _slots) if (!s.InFlight && s.Done < oldestDone) oldestDone = s.Done;
+                    Task released = _released.Task;
+                    wait = oldestDone == long.MaxValue
+                        ? released
+                        : Task.WhenAny(released, _delay(TimeSpan.FromSeconds(Math.Max(1, oldestDone + _windowTicks - now) / (double)Stopwatch.Frequency), cancellationToken));
                 }
-                await _delay(TimeSpan.FromSeconds(Math.Max(1, wait) / (double)Stopwatch.Frequency), cancellationToken).ConfigureAwait(false);
+                if (cancellationToken.CanBeCanceled)
+                    await Task.WhenAny(wait, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
+                else
+                    await wait.ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
             }
+        }
+
+        private void Release(Slot slot)
+        {
+            TaskCompletionSource<bool> signal;
+            lock (_gate)
+            {
+                slot.Done = _now();
+                slot.InFlight = false;
+                signal = _released;
+                _released = NewSignal();
+            }
+            signal.TrySetResult(true);
+        }
+
+        private static TaskCompletionSource<bool> NewSignal() =>
+            new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        internal sealed class Slot
+        {
+            public bool InFlight;
+            public long Done;
+        }
+
+        /// <summary>One request's slot; disposing it dates the slot (once).</summary>
+        internal sealed class Lease : IDisposable
+        {
+            private RateLimiter _owner;
+            private readonly Slot _slot;
+
+            public Lease(RateLimiter owner, Slot slot, TimeSpan waited)
+            {
+                _owner = owner;
+                _slot = slot;
+                Waited = waited;
+            }
+
+            /// <summary>How long the request waited for its slot.</summary>
+            public TimeSpan Waited { get; }
+
+            public void Dispose() => Interlocked.Exchange(ref _owner, null)?.Release(_slot);
         }
     }
 }
