@@ -1,0 +1,507 @@
+# The bad-input table: one row per case, run by tests/Pester/BadInput.Tests.ps1 (one test per row).
+#
+# Keys of a row:
+#   Name             what the case is
+#   Area             Parameters | Credentials | Endpoint | Service
+#   Setup            optional hashtable:
+#                      Answers  canned answers to queue (Set-EmulatorAnswer): @{ Action; Response | RawBody; Status; ContentType; Count }
+#                      Env      environment variables to set (the test runs in an isolated HOME with no credential variables)
+#                      Files    path = content: files to create before the command (folders created as needed)
+#                      Script   PowerShell run before the command, with the same variables as Command
+#   Command          a script block, as text, run with these variables:
+#                      $emu (the emulator), $common (@{ Endpoint; Credential }), $noRetry (@{ MaxRetries = 0 } when the
+#                      cmdlets have -MaxRetries), $work (an empty folder of this row), $ready (a small Downloaded task),
+#                      $pending (a Waiting task), $final (where Save-MongoBackupFile -Destination "$work/dest" puts $ready's file)
+#   ExpectedErrorId  the FullyQualifiedErrorId before the comma; absent = the command must succeed (see Result)
+#   ExpectedCategory the ErrorRecord's category
+#   MessageMatch     regex the error's text must match: it says what to do
+#   ResultCheck      success rows: an expression over $result (the command's output, an array) that must be true
+#   NothingWritten   paths that must not exist afterwards (a folder may exist if it holds no file)
+#   NothingLost      paths created by Setup.Files that must still hold their content
+#   NoPartial        no *.partial file may be left under $work
+#   Requests         exact API request counts seen by the emulator: @{ Total = 0 } or @{ <Action> = n }
+#   MaxSeconds       the command must end within this many seconds (default 20)
+#   Skip             a reason (starts MODULE:): the row asserts the right behaviour, which the module does not have yet;
+#                    the test is reported skipped with this reason
+#   Documents        what the row records about the module's behaviour where the API leaves it open
+# Placeholders in Setup.Env values, Setup.Files paths and contents, NothingWritten and NothingLost: {Work}, {Home}, {Final}, {SecretId},
+# {SecretKey}, {TempSecretId}, {TempSecretKey}, {Token}.
+@{
+    Cases = @(
+        # ------------------------------------------------------------------ Parameters
+        @{
+            Name = 'InstanceId empty'; Area = 'Parameters'
+            Command = 'Get-MongoBackupDownloadTask -InstanceId "" @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "cmgo-p8vnipr5.*Get-MongoInstance"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = "InstanceId 'cmgo-' alone"; Area = 'Parameters'
+            Command = 'Get-MongoBackupDownloadTask -InstanceId cmgo- @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "'cmgo-'.*8 lowercase letters or digits.*cmgo-p8vnipr5"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'InstanceId upper-case'; Area = 'Parameters'
+            Command = 'Get-MongoBackup -InstanceId CMGO-P8VNIPR5 @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "'CMGO-P8VNIPR5'.*lowercase.*cmgo-p8vnipr5"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'InstanceId too long'; Area = 'Parameters'
+            Command = 'Get-MongoBackupDownloadTask -InstanceId cmgo-p8vnipr5x @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "'cmgo-p8vnipr5x'.*8 lowercase letters or digits"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'InstanceId SQL-ish'; Area = 'Parameters'
+            Command = "New-MongoBackupDownloadTask -InstanceId `"cmgo-p8vnipr5' OR '1'='1`" -BackupName x @common"
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "instance ID.*cmgo-p8vnipr5.*Get-MongoInstance"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'InstanceId well-formed but unknown'; Area = 'Parameters'
+            Command = 'Get-MongoBackupDownloadTask -InstanceId cmgo-zzzzzzzz @common @noRetry'
+            ExpectedErrorId = 'InvalidParameterValue.NotFoundInstance'; ExpectedCategory = 'ObjectNotFound'
+            MessageMatch = 'cmgo-zzzzzzzz.*-Region.*Get-MongoInstance'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+        }
+        @{
+            Name = 'Limit 0'; Area = 'Parameters'
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Limit 0 @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "Limit.*greater than or equal to 1"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Limit 101'; Area = 'Parameters'
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Limit 101 @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "Limit.*less than or equal to 100"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Offset -1'; Area = 'Parameters'
+            Command = 'Get-MongoInstance -Offset -1 @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "Offset.*greater than or equal to 0"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Status 9 (no such status number)'; Area = 'Parameters'
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Status 9 @common'
+            ExpectedErrorId = 'CannotConvertArgumentNoMessage'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = '"9".*Waiting,Downloading,Downloaded,Failed,WaitingForRetry'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = "Status 'Done' (no such status name)"; Area = 'Parameters'
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Status Done @common'
+            ExpectedErrorId = 'CannotConvertArgumentNoMessage'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = '(?s)Done.*Waiting, Downloading, Downloaded, Failed, WaitingForRetry'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'StartTime after EndTime'; Area = 'Parameters'
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -StartTime "2026-02-01" -EndTime "2026-01-01" @common'
+            ExpectedErrorId = 'StartTimeAfterEndTime'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'StartTime.*after -EndTime.*Give a start before the end'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'BackupName empty'; Area = 'Parameters'
+            Command = 'New-MongoBackupDownloadTask -InstanceId cmgo-p8vnipr5 -BackupName "" @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "BackupName.*Provide an argument that is not null or empty"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'BackupName unknown'; Area = 'Parameters'
+            Command = "New-MongoBackupDownloadTask -InstanceId cmgo-p8vnipr5 -BackupName 'cmgo-p8vnipr5_1999-01-01 00:00' @common @noRetry"
+            ExpectedErrorId = 'InvalidParameterValue.BackupFileNotFound'; ExpectedCategory = 'ObjectNotFound'
+            MessageMatch = 'cmgo-p8vnipr5_1999-01-01 00:00.*Get-MongoBackup lists the backups'
+            Requests = @{ CreateBackupDownloadTask = 1 }
+        }
+        @{
+            Name = 'OrderBy bogus'; Area = 'Parameters'
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -OrderBy Size @common'
+            ExpectedErrorId = 'CannotConvertArgumentNoMessage'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = '(?s)Size.*CreateTime, FinishTime'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = "Region 'guangzhou' (not a region name)"; Area = 'Parameters'
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Region guangzhou @common'
+            ExpectedErrorId = 'InvalidRegion'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = "'guangzhou' is not a region name.*ap-guangzhou"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = "Region 'ap-nowhere' (well-formed, unknown to the service)"; Area = 'Parameters'
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Region ap-nowhere @common @noRetry'
+            ExpectedErrorId = 'UnsupportedRegion'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'ap-nowhere.*(ap-guangzhou|Tab after -Region|-Region)'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+            Skip = 'MODULE: UnsupportedRegion has no advice (the text is only the service''s "The region ap-nowhere is not supported."); it should say to give a region such as ap-guangzhou (Tab after -Region lists them).'
+        }
+        @{
+            Name = 'Destination is an existing file'; Area = 'Parameters'
+            Setup = @{ Files = @{ '{Work}/dest' = 'a file, not a folder' } }
+            Command = '$ready | Save-MongoBackupFile -Destination "$work/dest" @common'
+            ExpectedErrorId = 'DestinationIsFile'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'is a file\. Give a folder'
+            NothingLost = @('{Work}/dest'); NoPartial = $true
+        }
+        @{
+            Name = 'Destination below a regular file (folder cannot be created)'; Area = 'Parameters'
+            Setup = @{ Files = @{ '{Work}/blocker' = 'a regular file' } }
+            Command = '$ready | Save-MongoBackupFile -Destination "$work/blocker/dest" @common'
+            ExpectedErrorId = 'WriteFailed'; ExpectedCategory = 'WriteError'
+            MessageMatch = "^(?!.*\.partial file is kept).*blocker.*(is a file|not a folder|cannot be created|could not be created).*(-Destination|another destination)"
+            NothingLost = @('{Work}/blocker'); NoPartial = $true
+            Skip = "MODULE: the error is 'Could not find a part of the path … The .partial file is kept for a later resume. Free disk space or fix the permissions': no .partial exists, and the cause (the folder cannot be created: '…/blocker' is a file) and the fix (another -Destination) are not said."
+        }
+        @{
+            Name = 'Disk full while saving (.partial on /dev/full)'; Area = 'Parameters'
+            Setup = @{ Script = 'New-Item -ItemType Directory -Force (Split-Path $final) | Out-Null; New-Item -ItemType SymbolicLink -Path "$final.partial" -Target /dev/full | Out-Null' }
+            Command = '$ready | Save-MongoBackupFile -Destination "$work/dest" @common'
+            ExpectedErrorId = 'WriteFailed'; ExpectedCategory = 'WriteError'
+            MessageMatch = '(?s)(No space left|disk).*Free disk space'
+            NothingWritten = @('{Final}')
+        }
+        @{
+            Name = 'Existing file without -Force or -SkipExisting'; Area = 'Parameters'
+            Setup = @{ Files = @{ '{Final}' = 'an older copy that must survive' } }
+            Command = '$ready | Save-MongoBackupFile -Destination "$work/dest" @common'
+            ExpectedErrorId = 'FileExists'; ExpectedCategory = 'ResourceExists'
+            MessageMatch = '-Force.*-SkipExisting'
+            NothingLost = @('{Final}'); NoPartial = $true
+        }
+        @{
+            Name = 'Save-MongoBackupFile of a task that is not ready'; Area = 'Parameters'
+            Command = '$pending | Save-MongoBackupFile -Destination "$work/dest" @common'
+            ExpectedErrorId = 'DownloadTaskNotReady'; ExpectedCategory = 'NotEnabled'
+            MessageMatch = 'not ready.*Wait-MongoBackupDownloadTask'
+            NothingWritten = @('{Work}/dest'); Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Save-MongoBackupFile -Force with -SkipExisting'; Area = 'Parameters'
+            Command = '$ready | Save-MongoBackupFile -Destination "$work/dest" -Force -SkipExisting @common'
+            ExpectedErrorId = 'ForceAndSkipExisting'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'give one or the other'
+            NothingWritten = @('{Work}/dest'); Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Wait-MongoBackupDownloadTask -PollInterval 0'; Area = 'Parameters'
+            Command = '$pending | Wait-MongoBackupDownloadTask -PollInterval 0 @common'
+            ExpectedErrorId = 'InvalidPollInterval'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'from 0\.1 seconds to 1 hour'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Connect-TencentCloud with an empty SecretId'; Area = 'Parameters'
+            Command = 'Connect-TencentCloud -SecretId "" -SecretKey (ConvertTo-SecureString "k" -AsPlainText -Force) -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "SecretId.*Provide an argument that is not null or empty"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Connect-TencentCloud with a PSCredential of an empty password'; Area = 'Parameters'
+            Command = 'Connect-TencentCloud -Credential ([pscredential]::new("AKIDxxxx", [securestring]::new())) -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'InvalidCredential'; ExpectedCategory = 'AuthenticationError'
+            MessageMatch = 'SecretKey must both be non-empty'
+            Requests = @{ Total = 0 }
+        }
+
+        # ------------------------------------------------------------------ Credentials
+        @{
+            Name = 'No credential at all'; Area = 'Credentials'
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'MissingCredential'; ExpectedCategory = 'AuthenticationError'
+            MessageMatch = '(?s)No Tencent Cloud credentials were found.*Connect-TencentCloud.*TENCENTCLOUD_SECRET_ID'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Only TENCENTCLOUD_SECRET_ID set'; Area = 'Credentials'
+            Setup = @{ Env = @{ TENCENTCLOUD_SECRET_ID = '{SecretId}' } }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'InvalidCredential'; ExpectedCategory = 'AuthenticationError'
+            MessageMatch = 'TENCENTCLOUD_SECRET_ID is set but TENCENTCLOUD_SECRET_KEY is not\. Set both'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Only TENCENTCLOUD_SECRET_KEY set'; Area = 'Credentials'
+            Setup = @{ Env = @{ TENCENTCLOUD_SECRET_KEY = '{SecretKey}' } }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'InvalidCredential'; ExpectedCategory = 'AuthenticationError'
+            MessageMatch = 'TENCENTCLOUD_SECRET_KEY is set but TENCENTCLOUD_SECRET_ID is not\. Set both'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Wrong SecretKey'; Area = 'Credentials'
+            Setup = @{ Env = @{ TENCENTCLOUD_SECRET_ID = '{SecretId}'; TENCENTCLOUD_SECRET_KEY = 'NotTheRightKeyNotTheRightKey0000000000' } }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint @noRetry'
+            ExpectedErrorId = 'AuthFailure.SignatureFailure'; ExpectedCategory = 'AuthenticationError'
+            MessageMatch = 'SecretKey does not match the SecretId.*TENCENTCLOUD_SECRET_KEY.*Get-TencentCloudContext'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+        }
+        @{
+            Name = 'Unknown SecretId'; Area = 'Credentials'
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint -Credential ([pscredential]::new("AKIDUnknownUnknownUnknown000000000", (ConvertTo-SecureString $emu.SecretKey -AsPlainText -Force))) @noRetry'
+            ExpectedErrorId = 'AuthFailure.SecretIdNotFound'; ExpectedCategory = 'AuthenticationError'
+            MessageMatch = 'SecretId is unknown.*CAM console'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+        }
+        @{
+            Name = 'Temporary SecretId without a token'; Area = 'Credentials'
+            Setup = @{ Env = @{ TENCENTCLOUD_SECRET_ID = '{TempSecretId}'; TENCENTCLOUD_SECRET_KEY = '{TempSecretKey}' } }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint @noRetry'
+            ExpectedErrorId = 'AuthFailure.TokenFailure'; ExpectedCategory = 'AuthenticationError'
+            MessageMatch = 'token.*(missing|wrong|expired).*-SessionToken'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+        }
+        @{
+            Name = 'Wrong (expired) token'; Area = 'Credentials'
+            Setup = @{ Env = @{ TENCENTCLOUD_SECRET_ID = '{TempSecretId}'; TENCENTCLOUD_SECRET_KEY = '{TempSecretKey}'; TENCENTCLOUD_SESSION_TOKEN = 'AnExpiredSessionToken0000' } }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint @noRetry'
+            ExpectedErrorId = 'AuthFailure.TokenFailure'; ExpectedCategory = 'AuthenticationError'
+            MessageMatch = 'wrong or expired.*Fetch new temporary credentials.*-SessionToken'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+        }
+        @{
+            Name = 'TENCENTCLOUD_CREDENTIALS_FILE names a folder'; Area = 'Credentials'
+            Setup = @{ Script = 'New-Item -ItemType Directory "$work/creds-folder" | Out-Null'; Env = @{ TENCENTCLOUD_CREDENTIALS_FILE = '{Work}/creds-folder' } }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'InvalidProfile'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "creds-folder.*(is a folder|is a directory|not a file).*(Correct the path|remove the variable)"
+            Requests = @{ Total = 0 }
+            Skip = "MODULE: a TENCENTCLOUD_CREDENTIALS_FILE that is a folder is reported as 'which does not exist' (File.Exists is false for a folder); the message should say it is a folder, not a file."
+        }
+        @{
+            Name = 'Credentials file with a malformed INI line'; Area = 'Credentials'
+            Setup = @{ Files = @{ '{Home}/.tencentcloud/credentials' = "[default]`nsecret_id {SecretId}`n" } }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'InvalidProfile'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "credentials' is malformed at line 2.*Fix the file.*secret_id = "
+            NothingLost = @('{Home}/.tencentcloud/credentials'); Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Credentials file with an unterminated section header'; Area = 'Credentials'
+            Setup = @{ Files = @{ '{Home}/.tencentcloud/credentials' = "[default`nsecret_id = x`nsecret_key = y`n" } }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'InvalidProfile'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "malformed at line 1: a section header must end with '\]'.*Fix the file"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'tccli profile that is not JSON'; Area = 'Credentials'
+            Setup = @{ Files = @{ '{Home}/.tccli/default.credential' = '{"secretId": "AKIDx", "secretKey": ' } }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'InvalidProfile'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "default\.credential' is not valid JSON.*tccli configure"
+            NothingLost = @('{Home}/.tccli/default.credential'); Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Named profile that does not exist'; Area = 'Credentials'
+            Setup = @{ Files = @{ '{Home}/.tencentcloud/credentials' = "[default]`nsecret_id = {SecretId}`nsecret_key = {SecretKey}`n" } }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint -ProfileName nosuchprofile'
+            ExpectedErrorId = 'MissingCredential'; ExpectedCategory = 'AuthenticationError'
+            MessageMatch = "(?s)profile 'nosuchprofile' was named.*section \[nosuchprofile\]"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Profile section without secret_key'; Area = 'Credentials'
+            Setup = @{ Files = @{ '{Home}/.tencentcloud/credentials' = "[default]`nsecret_id = {SecretId}`n" } }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'InvalidCredential'; ExpectedCategory = 'AuthenticationError'
+            MessageMatch = 'section \[default\].*lacks its SecretKey\. Give both'
+            Requests = @{ Total = 0 }
+        }
+
+        # ------------------------------------------------------------------ Endpoint
+        @{
+            Name = 'Plain http to another machine'; Area = 'Endpoint'
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint http://mongodb.tencentcloudapi.com -Credential $emu.Credential'
+            ExpectedErrorId = 'InvalidEndpoint'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'plain http to another machine.*Use https'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Unresolvable host'; Area = 'Endpoint'
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint https://nonexistent.invalid -Credential $emu.Credential @noRetry'
+            ExpectedErrorId = 'ConnectionFailure'; ExpectedCategory = 'ConnectionError'
+            MessageMatch = 'nonexistent\.invalid.*Check the network.*-Endpoint'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Endpoint with a path'; Area = 'Endpoint'
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint "$($emu.Endpoint)/v3/api" -Credential $emu.Credential'
+            ExpectedErrorId = 'InvalidEndpoint'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'must not carry a path or query: give only scheme, host and port'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Closed loopback port'; Area = 'Endpoint'
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint http://127.0.0.1:9 -Credential $emu.Credential @noRetry'
+            ExpectedErrorId = 'ConnectionFailure'; ExpectedCategory = 'ConnectionError'
+            MessageMatch = '127\.0\.0\.1:9.*Check the network.*-Endpoint'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'ftp:// endpoint'; Area = 'Endpoint'
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint ftp://127.0.0.1/ -Credential $emu.Credential'
+            ExpectedErrorId = 'InvalidEndpoint'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = "ftp://127\.0\.0\.1/.*must use https"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Connect-TencentCloud with plain http to another machine'; Area = 'Endpoint'
+            Command = 'Connect-TencentCloud -Credential $emu.Credential -Endpoint http://10.0.0.1:8080'
+            ExpectedErrorId = 'InvalidEndpoint'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'http://10\.0\.0\.1:8080.*Use https'
+            Requests = @{ Total = 0 }
+        }
+
+        # ------------------------------------------------------------------ Service answers
+        @{
+            Name = 'Unknown extra fields are ignored'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'DescribeBackupDownloadTask'; Count = 1; Response = @{ TotalCount = 1; NewTopLevel = @{ A = 1 }; Tasks = @(@{ ReplicaSetId = 'cmgo-p8vnipr5_0'; BackupName = 'cmgo-p8vnipr5_2026-01-01 03:00'; BackupSize = 2048; Status = 2; Percent = 100; CreateTime = '2026-01-01 03:10:00'; Url = ''; Region = 'ap-guangzhou'; NewField = @(1, 2, 3); AnotherNew = @{ Nested = 'x' } }) } }) }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 @common @noRetry'
+            ResultCheck = '$result.Count -eq 1 -and $result[0].BackupSize -eq 2048 -and $result[0].Status -eq "Downloaded" -and $result[0].CreateTime -eq [DateTimeOffset]::new(2026, 1, 1, 3, 10, 0, [TimeSpan]::FromHours(8))'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+        }
+        @{
+            Name = 'Missing fields take defaults'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'DescribeBackupDownloadTask'; Count = 1; Response = @{ TotalCount = 1; Tasks = @(@{ ReplicaSetId = 'cmgo-p8vnipr5_0' }) } }) }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 @common @noRetry'
+            ResultCheck = '$result.Count -eq 1 -and $result[0].ReplicaSetId -eq "cmgo-p8vnipr5_0" -and $result[0].InstanceId -eq "cmgo-p8vnipr5" -and $result[0].BackupSize -eq 0 -and $null -eq $result[0].CreateTime -and [string]::IsNullOrEmpty($result[0].Url)'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+        }
+        @{
+            Name = 'A Response with neither Tasks nor TotalCount is an empty list'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'DescribeBackupDownloadTask'; Count = 1; Response = @{} }) }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 @common @noRetry'
+            ResultCheck = '$result.Count -eq 0'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+        }
+        @{
+            Name = 'Null fields take defaults'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'DescribeBackupDownloadTask'; Count = 1; Response = '{"TotalCount":1,"Tasks":[{"ReplicaSetId":"cmgo-p8vnipr5_0","BackupName":null,"BackupSize":null,"Status":null,"Percent":null,"CreateTime":null,"TimeSpend":null,"Url":null,"BackupMethod":null,"BackupDesc":null,"Region":null,"Bucket":null}]}' }) }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 @common @noRetry'
+            ResultCheck = '$result.Count -eq 1 -and $null -eq $result[0].BackupName -and $result[0].BackupSize -eq 0 -and $result[0].Status -eq "Waiting" -and $null -eq $result[0].CreateTime'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+        }
+        @{
+            Name = 'Numbers as strings are read as numbers'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'DescribeBackupDownloadTask'; Count = 1; Response = '{"TotalCount":"1","Tasks":[{"ReplicaSetId":"cmgo-p8vnipr5_0","BackupName":"b","BackupSize":"844","Status":"2","Percent":"100","TimeSpend":"7","CreateTime":"2026-01-01 03:10:00"}]}' }) }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 @common @noRetry'
+            ResultCheck = '$result.Count -eq 1 -and $result[0].BackupSize -is [long] -and $result[0].BackupSize -eq 844 -and $result[0].Status -eq "Downloaded" -and $result[0].Percent -eq 100 -and $result[0].TimeSpend -eq 7'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+        }
+        @{
+            Name = 'A Status number not in the enum is passed through as its number'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'DescribeBackupDownloadTask'; Count = 1; Response = @{ TotalCount = 1; Tasks = @(@{ ReplicaSetId = 'cmgo-p8vnipr5_0'; BackupName = 'b'; BackupSize = 10; Status = 7 }) } }) }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 @common @noRetry'
+            ResultCheck = '$result.Count -eq 1 -and [int]$result[0].Status -eq 7 -and -not [Enum]::IsDefined([MongoBackup.BackupDownloadTaskStatus], $result[0].Status)'
+            Documents = 'An unknown status (7) is kept as the number: the task is returned with Status 7 (shown as 7), no error; -Status filters cannot name it.'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+        }
+        @{
+            Name = 'A huge TotalCount with empty pages stops at the first empty page'; Area = 'Service'
+            Setup = @{ Answers = @(
+                    @{ Action = 'DescribeBackupDownloadTask'; Count = 1; Response = @{ TotalCount = 1000000000; Tasks = @(@{ ReplicaSetId = 'cmgo-p8vnipr5_0'; BackupName = 'a'; Status = 2 }, @{ ReplicaSetId = 'cmgo-p8vnipr5_0'; BackupName = 'b'; Status = 2 }) } }
+                    @{ Action = 'DescribeBackupDownloadTask'; Response = @{ TotalCount = 1000000000; Tasks = @() } }
+                ) }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Limit 2 @common @noRetry'
+            ResultCheck = '$result.Count -eq 2 -and ($result.BackupName -join ",") -eq "a,b"'
+            Requests = @{ DescribeBackupDownloadTask = 2 }; MaxSeconds = 10
+        }
+        @{
+            Name = 'HTTP 502 with an HTML body'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'DescribeBackupDownloadTask'; Count = 20; Status = 502; ContentType = 'text/html'; RawBody = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>' }) }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 @common @noRetry'
+            ExpectedErrorId = 'HttpError'; ExpectedCategory = 'ProtocolError'
+            MessageMatch = 'HTTP 502.*502 Bad Gateway.*(Try again|try again)'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+            Skip = "MODULE: HTTP 502 gets the advice 'Check -Endpoint and any proxy' only; a 5xx from the service's gateway is transient, so the advice should also say to try again later (as for InternalError)."
+        }
+        @{
+            Name = 'HTTP 502 with an HTML body after the default retries'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'DescribeBackupDownloadTask'; Count = 20; Status = 502; ContentType = 'text/html'; RawBody = '<html><body><h1>502 Bad Gateway</h1></body></html>' }) }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 @common -RetryMaxDelay 0.05'
+            ExpectedErrorId = 'HttpError'; ExpectedCategory = 'ProtocolError'
+            MessageMatch = 'HTTP 502.*502 Bad Gateway.*\(tried 6 times\).*(Check -Endpoint|[Tt]ry again)'
+            Requests = @{ DescribeBackupDownloadTask = 6 }; MaxSeconds = 10
+        }
+        @{
+            Name = 'Truncated JSON body'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'DescribeBackupDownloadTask'; Count = 20; RawBody = '{"Response":{"TotalCount":250,"Tasks":[{"CreateTime":"2026-01-01 03:10:00","BackupNa' }) }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 @common @noRetry'
+            ExpectedErrorId = 'InvalidResponse'; ExpectedCategory = 'InvalidResult'
+            MessageMatch = 'not valid JSON.*cut off.*proxy'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+        }
+        @{
+            Name = 'A body without "Response"'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'DescribeBackupDownloadTask'; Count = 20; RawBody = '{"TotalCount":1,"Tasks":[]}' }) }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 @common @noRetry'
+            ExpectedErrorId = 'InvalidResponse'; ExpectedCategory = 'InvalidResult'
+            MessageMatch = 'no "Response" object.*Check -Endpoint'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+        }
+        @{
+            Name = '"Response" that is not an object'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'DescribeBackupDownloadTask'; Count = 20; RawBody = '{"Response":[1,2,3]}' }) }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 @common @noRetry'
+            ExpectedErrorId = 'InvalidResponse'; ExpectedCategory = 'InvalidResult'
+            MessageMatch = 'Response.*Check -Endpoint'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+        }
+        @{
+            Name = 'Tasks that is not an array'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'DescribeBackupDownloadTask'; Count = 20; Response = @{ TotalCount = 1; Tasks = 'not a list' } }) }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 @common @noRetry'
+            ExpectedErrorId = 'InvalidResponse'; ExpectedCategory = 'InvalidResult'
+            MessageMatch = 'Tasks.*Check -Endpoint'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+        }
+        @{
+            Name = 'An Error object with an unknown code'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'DescribeBackupDownloadTask'; Count = 20; Response = @{ Error = @{ Code = 'Whatever.BrandNewCode'; Message = 'Something new went wrong.' } } }) }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 @common @noRetry'
+            ExpectedErrorId = 'Whatever.BrandNewCode'; ExpectedCategory = 'NotSpecified'
+            MessageMatch = 'Something new went wrong\. \(Whatever\.BrandNewCode, RequestId [0-9a-f-]{36}\).*(ticket|support|documentation|error code)'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+            Skip = 'MODULE: an error code the module does not know gets no advice at all (only the message, code and RequestId); it should add a generic one, e.g. look the code up in the API documentation or open a ticket with the RequestId.'
+        }
+        @{
+            Name = 'InternalError from the service'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'DescribeBackupDownloadTask'; Count = 20; Response = @{ Error = @{ Code = 'InternalError'; Message = 'An internal error occurred.' } } }) }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 @common @noRetry'
+            ExpectedErrorId = 'InternalError'; ExpectedCategory = 'NotSpecified'
+            MessageMatch = 'Try again in a minute.*RequestId'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+        }
+        @{
+            Name = 'Throttled by the service'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'DescribeBackupDownloadTask'; Count = 20; Response = @{ Error = @{ Code = 'RequestLimitExceeded'; Message = 'Your request rate is too high.' } } }) }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 @common @noRetry'
+            ExpectedErrorId = 'RequestLimitExceeded'; ExpectedCategory = 'LimitsExceeded'
+            MessageMatch = 'Wait a moment and try again'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+        }
+        @{
+            Name = 'A Create answered with an error creates nothing and is not retried'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'CreateBackupDownloadTask'; Count = 20; Response = @{ Error = @{ Code = 'InternalError'; Message = 'An internal error occurred.' } } }) }
+            Command = 'Get-MongoBackup cmgo-p8vnipr5 @common | Where-Object Status -eq Succeeded | Select-Object -First 1 | New-MongoBackupDownloadTask @common'
+            ExpectedErrorId = 'InternalError'; ExpectedCategory = 'NotSpecified'
+            MessageMatch = 'Try again in a minute.*RequestId'
+            Requests = @{ CreateBackupDownloadTask = 1 }
+        }
+    )
+}
