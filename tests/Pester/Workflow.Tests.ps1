@@ -335,3 +335,44 @@ Describe 'Save-MongoBackupFile' {
         $files[0].Length | Should -BeLessThan $task.BackupSize
     }
 }
+
+Describe 'The runbook example (examples/Backup-Project.ps1)' {
+    BeforeAll {
+        $script:runbookDest = Join-Path $TestDrive 'runbook'
+        function Invoke-Runbook([string[]] $Extra = @()) {
+            # A fresh pwsh, as a scheduler would start it, finding the module by name and the key in the environment.
+            $env:PSModulePath = (Resolve-Path "$PSScriptRoot/../../out").Path + [IO.Path]::PathSeparator + $env:PSModulePath
+            $env:TENCENTCLOUD_SECRET_ID = $emu.SecretId
+            $env:TENCENTCLOUD_SECRET_KEY = $emu.SecretKey
+            try {
+                $output = & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File "$PSScriptRoot/../../examples/Backup-Project.ps1" `
+                    -ProjectId 1002 -Region ap-shanghai -Destination $runbookDest -Endpoint $emu.Endpoint @Extra 2>&1
+                [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
+            } finally {
+                Remove-Item Env:TENCENTCLOUD_SECRET_ID, Env:TENCENTCLOUD_SECRET_KEY -ErrorAction Ignore
+            }
+        }
+    }
+
+    It 'saves every instance of the project with SHA256SUMS, and a re-run fetches nothing again' {
+        Reset-Emulator $emu
+        $first = Invoke-Runbook
+        $first.ExitCode | Should -Be 0 -Because $first.Output
+        $sums = @(Get-ChildItem $runbookDest -Recurse -Filter SHA256SUMS)
+        $sums.Count | Should -Be (@(Get-MongoInstance -ProjectId 1002 -Region ap-shanghai -Status Running @common)).Count
+        foreach ($sum in $sums) {
+            foreach ($line in Get-Content $sum.FullName) {
+                $hash, $name = $line -split '  ', 2
+                (Get-FileHash (Join-Path $sum.DirectoryName $name)).Hash | Should -Be $hash.ToUpperInvariant()
+            }
+        }
+        $served = (Get-EmulatorStats $emu).ObjectBytes
+        $served | Should -BeGreaterThan 0
+
+        Reset-Emulator $emu
+        $second = Invoke-Runbook
+        $second.ExitCode | Should -Be 0 -Because $second.Output
+        (Get-EmulatorStats $emu).ObjectBytes | Should -Be 0
+        @(Get-ChildItem $runbookDest -Recurse -Filter *.partial).Count | Should -Be 0
+    }
+}
