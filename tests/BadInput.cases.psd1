@@ -156,6 +156,7 @@
             ExpectedErrorId = 'DestinationIsFile'; ExpectedCategory = 'InvalidArgument'
             MessageMatch = 'is a file\. Give a folder'
             NothingLost = @('{Work}/dest'); NoPartial = $true
+            Requests = @{ Total = 0 }
         }
         @{
             Name = 'Destination below a regular file (folder cannot be created)'; Area = 'Parameters'
@@ -173,6 +174,7 @@
             ExpectedErrorId = 'WriteFailed'; ExpectedCategory = 'WriteError'
             MessageMatch = '(?s)(No space left|disk).*Free disk space'
             NothingWritten = @('{Final}')
+            Requests = @{ Total = 0 }
         }
         @{
             Name = 'Existing file without -Force or -SkipExisting'; Area = 'Parameters'
@@ -181,6 +183,7 @@
             ExpectedErrorId = 'FileExists'; ExpectedCategory = 'ResourceExists'
             MessageMatch = '-Force.*-SkipExisting'
             NothingLost = @('{Final}'); NoPartial = $true
+            Requests = @{ Total = 0 }
         }
         @{
             Name = 'Save-MongoBackupFile of a task that is not ready'; Area = 'Parameters'
