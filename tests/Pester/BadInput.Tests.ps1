@@ -19,12 +19,14 @@ BeforeAll {
     $script:secrets = @($emu.SecretKey, $emu.TempSecretKey, $emu.Token)
 
     # A small ready task and a waiting one, and where Save-MongoBackupFile puts the ready one (found by saving it once).
+    Enter-IsolatedCredentialEnvironment
     $script:ready = Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Status Downloaded @common | Sort-Object BackupSize | Select-Object -First 1
     $script:pending = Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Status Waiting -First 1 @common
     $layout = Join-Path ([IO.Path]::GetTempPath()) "mb-badinput-layout-$([guid]::NewGuid().ToString('N'))"
     $saved = $ready | Save-MongoBackupFile -Destination $layout @common
     $script:finalRelative = [IO.Path]::GetRelativePath($layout, $saved.FullName)
     Remove-Item $layout -Recurse -Force
+    Exit-IsolatedCredentialEnvironment
 
     function Expand-Placeholder([string] $Text) {
         $map = [ordered]@{
@@ -99,7 +101,12 @@ Describe 'Bad input: <Area>' -ForEach @($cases | Group-Object { $_.Area } | ForE
             $written[$path] = $content
         }
         if ($setup.Script) { . ([scriptblock]::Create($setup.Script)) }
-        foreach ($name in @($setup.Env.Keys | Where-Object { $_ })) { [Environment]::SetEnvironmentVariable($name, (Expand-Placeholder $setup.Env[$name])) }
+        $rowSecrets = @($secrets)
+        foreach ($name in @($setup.Env.Keys | Where-Object { $_ })) {
+            $value = Expand-Placeholder $setup.Env[$name]
+            [Environment]::SetEnvironmentVariable($name, $value)
+            if ($name -match 'KEY|TOKEN') { $rowSecrets += $value }
+        }
 
         $limit = if ($MaxSeconds) { $MaxSeconds } else { 20 }
         $watch = [Diagnostics.Stopwatch]::StartNew()
@@ -115,7 +122,7 @@ Describe 'Bad input: <Area>' -ForEach @($cases | Group-Object { $_.Area } | ForE
             $err.ToString() | Should -Match $MessageMatch
             $display = $err | Out-String
             $display | Should -Not -Match ' at MongoBackup\.' -Because 'no stack trace belongs in the error display'
-            foreach ($secret in $secrets) { $display.Contains($secret) | Should -BeFalse -Because 'no key or token may be shown' }
+            foreach ($secret in $rowSecrets) { $display.Contains($secret) | Should -BeFalse -Because 'no key or token may be shown' }
         }
         else {
             $run.Errors.Count | Should -Be 0 -Because "the command must work, got: $($run.Errors | ForEach-Object { "$($_.FullyQualifiedErrorId): $_" })"
