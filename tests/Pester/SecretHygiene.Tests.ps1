@@ -42,10 +42,51 @@ BeforeAll {
         Set-Content -Path (Join-Path $tccli 'brokentccli.credential') -Value "{`"secretId`": `"AKIDHygieneBroken000000000000000000`", `"secretKey`": `"$fileKey`", `"token`": "
     }
 
+    # A loopback server that answers like a misbehaving proxy or gateway: it quotes the request's X-TC-Token and
+    # Authorization headers back, in a 502 page (DescribeDBInstances) or in an API error message (other actions).
+    function Start-EchoServer {
+        $probe = [System.Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+        $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop()
+        $listener = [System.Net.HttpListener]::new()
+        $listener.Prefixes.Add("http://127.0.0.1:$port/")
+        $listener.Start()
+        $ps = [powershell]::Create()
+        [void]$ps.AddScript({
+                param($listener)
+                while ($listener.IsListening) {
+                    try { $ctx = $listener.GetContext() } catch { return }
+                    $h = $ctx.Request.Headers
+                    $echo = "X-TC-Token: $($h['X-TC-Token']) Authorization: $($h['Authorization'])"
+                    if ($h['X-TC-Action'] -eq 'DescribeDBInstances') {
+                        $ctx.Response.StatusCode = 502
+                        $ctx.Response.ContentType = 'text/html'
+                        $body = "<html><body><h1>502 Bad Gateway</h1><pre>$echo</pre></body></html>"
+                    }
+                    else {
+                        $ctx.Response.ContentType = 'application/json'
+                        $body = @{ Response = @{ Error = @{ Code = 'AuthFailure.SignatureFailure'; Message = "Rejected: $echo" }; RequestId = [guid]::NewGuid().ToString() } } |
+                            ConvertTo-Json -Depth 5 -Compress
+                    }
+                    $bytes = [Text.Encoding]::UTF8.GetBytes($body)
+                    $ctx.Response.ContentLength64 = $bytes.Length
+                    $ctx.Response.OutputStream.Write($bytes, 0, $bytes.Length)
+                    $ctx.Response.Close()
+                }
+            }).AddArgument($listener)
+        [PSCustomObject]@{ Endpoint = "http://127.0.0.1:$port"; Listener = $listener; PowerShell = $ps; Handle = $ps.BeginInvoke() }
+    }
+
+    function Stop-EchoServer($Server) {
+        $Server.Listener.Close()
+        [void]$Server.Handle.AsyncWaitHandle.WaitOne(5000)
+        $Server.PowerShell.Dispose()
+    }
+
     # What a user sees in a console: -WhatIf text, the error views and VERBOSE: lines, which only a real host shows.
     $script:consoleScript = @'
 $ErrorActionPreference = 'Continue'
 $PSStyle.OutputRendering = 'PlainText'
+Start-Transcript -Path $env:MB_HYGIENE_TRANSCRIPT | Out-Null
 Import-Module $env:MB_HYGIENE_MODULE
 $VerbosePreference = 'Continue'; $DebugPreference = 'Continue'; $InformationPreference = 'Continue'
 $endpoint = $env:MB_HYGIENE_ENDPOINT
@@ -59,9 +100,11 @@ Get-MongoInstance -Endpoint $endpoint -Credential $bad -First 1
 $ErrorView = 'NormalView'
 Get-MongoInstance -Endpoint $endpoint -Credential $bad -First 1
 $Error[0] | Format-List * -Force
+Stop-Transcript | Out-Null
 '@
 
-    # Runs the console script in a child PowerShell with temporary credentials in the environment; returns stdout and stderr.
+    # Runs the console script in a child PowerShell with temporary credentials in the environment; returns stdout and
+    # stderr, and leaves its transcript in $work/transcript.txt.
     function Invoke-ConsoleSession {
         $file = Join-Path $work 'console.ps1'
         Set-Content -Path $file -Value $consoleScript
@@ -77,6 +120,7 @@ $Error[0] | Format-List * -Force
         $psi.Environment['MB_HYGIENE_MODULE'] = $modulePath
         $psi.Environment['MB_HYGIENE_ENDPOINT'] = $emu.Endpoint
         $psi.Environment['MB_HYGIENE_WRONG_KEY'] = $wrongKey
+        $psi.Environment['MB_HYGIENE_TRANSCRIPT'] = Join-Path $work 'transcript.txt'
         $p = [System.Diagnostics.Process]::Start($psi)
         $out = $p.StandardOutput.ReadToEndAsync()
         $err = $p.StandardError.ReadToEndAsync()
@@ -153,11 +197,25 @@ New-MongoBackupDownloadTask cmgo-p8vnipr5 'no such backup' @retry
         $null = Step 'closed port' @'
 Get-MongoInstance -First 1 -Endpoint "http://127.0.0.1:$closedPort" -Credential $emu.Credential @retry
 '@
+        $echo = Start-EchoServer
+        try {
+            $vars.echoEndpoint = $echo.Endpoint
+            $null = Step 'echoing proxy' @'
+$key = ConvertTo-SecureString $emu.TempSecretKey -AsPlainText -Force
+$token = ConvertTo-SecureString $emu.Token -AsPlainText -Force
+Connect-TencentCloud -SecretId $emu.TempSecretId -SecretKey $key -SessionToken $token -Region ap-guangzhou -Endpoint $echoEndpoint
+Get-MongoInstance -First 1 @retry
+Get-MongoBackup cmgo-p8vnipr5 @retry
+New-MongoBackupDownloadTask cmgo-p8vnipr5 'no such backup' @retry
+Disconnect-TencentCloud
+'@
+        }
+        finally { Stop-EchoServer $echo }
         $null = Step 'wrong key' @'
 $bad = [pscredential]::new($emu.SecretId, (ConvertTo-SecureString $wrongKey -AsPlainText -Force))
-Get-MongoInstance -Credential $bad -First 1
-Get-MongoBackupDownloadTask cmgo-dygv1rnp -Credential $bad
-New-MongoBackupDownloadTask cmgo-p8vnipr5 'no such backup' -Credential $bad
+Get-MongoInstance -Credential $bad -First 1 -Endpoint $emu.Endpoint
+Get-MongoBackupDownloadTask cmgo-dygv1rnp -Credential $bad -Endpoint $emu.Endpoint
+New-MongoBackupDownloadTask cmgo-p8vnipr5 'no such backup' -Credential $bad -Endpoint $emu.Endpoint
 Connect-TencentCloud -Credential $bad -Endpoint $emu.Endpoint -Region ap-guangzhou -PassThru
 Get-MongoBackup cmgo-p8vnipr5
 '@
@@ -194,6 +252,7 @@ Connect-TencentCloud -ProfileName broken
         }
         finally { $env:TENCENTCLOUD_CREDENTIALS_FILE = $null }
         Add-CapturedText $cap 'console session' 'Console' (Invoke-ConsoleSession)
+        Add-CapturedText $cap 'console session' 'Transcript' (Get-Content -Raw (Join-Path $work 'transcript.txt'))
     }
     finally {
         Close-StreamCapture $cap
@@ -307,6 +366,7 @@ Describe 'The captured scenario is broad (the scan is not vacuous)' {
 
     It 'has the error of the step <Step>' -TestCases @(
         @{ Step = 'wrong key'; Pattern = 'AuthFailure\.SignatureFailure' }
+        @{ Step = 'echoing proxy'; Pattern = '502 Bad Gateway(.|\n)*Rejected' }
         @{ Step = 'wrong token'; Pattern = 'AuthFailure\.TokenFailure' }
         @{ Step = 'wait for a failing task'; Pattern = 'fail' }
         @{ Step = 'save expired link, not refreshable'; Pattern = 'expired' }
@@ -337,6 +397,7 @@ Describe 'The captured scenario is broad (the scan is not vacuous)' {
         ($saved.Hash | Sort-Object -Unique).Count | Should -Be 1
         $saved[0].Hash | Should -Be (Get-FileHash $saved[0].FullName -Algorithm SHA256).Hash
         Get-StepText 'save expired link, refreshed' Error | Should -BeNullOrEmpty
+        Get-StepText 'save through dropped connections' Verbose | Should -Match 'retrying from byte'
     }
 
     It 'saw link signatures of both kinds in task Urls' {
@@ -349,6 +410,7 @@ Describe 'The captured scenario is broad (the scan is not vacuous)' {
         $console | Should -Match 'What if: '
         $console | Should -Match 'VERBOSE: DescribeDBInstances'
         $console | Should -Match 'AuthFailure\.SignatureFailure'
+        Get-StreamText Transcript | Should -Match 'What if: (.|\n)*AuthFailure\.SignatureFailure'
     }
 
     It 'has the emulator log of the API and object requests' {
@@ -361,11 +423,23 @@ Describe 'The captured scenario is broad (the scan is not vacuous)' {
 
 Describe 'No secret in <Stream>' -ForEach @(
     @{ Stream = 'Output' }, @{ Stream = 'Error' }, @{ Stream = 'Warning' }, @{ Stream = 'Verbose' }, @{ Stream = 'Debug' }
-    @{ Stream = 'Information' }, @{ Stream = 'Progress' }, @{ Stream = 'Console' }, @{ Stream = 'EmulatorLog' }
+    @{ Stream = 'Information' }, @{ Stream = 'Progress' }, @{ Stream = 'Console' }, @{ Stream = 'Transcript' }, @{ Stream = 'EmulatorLog' }
 ) {
     It 'has no secret' {
-        $hits = @(foreach ($r in @($cap.Records | Where-Object Stream -eq $Stream)) {
+        $hits = @(foreach ($r in @($cap.Records | Where-Object { $_.Stream -eq $Stream -and $_.Step -ne 'echoing proxy' })) {
                 Find-Secret -Text $r.Text -Secrets $secrets -SecretNames $secretNames -Source "$Stream of '$($r.Step)'" -Unwrap
+            })
+        $hits | Should -BeNullOrEmpty -Because ("these leak:`n" + (($hits | Select-Object -First 20 | ForEach-Object ToString) -join "`n"))
+    }
+}
+
+Describe 'A proxy that quotes the request back' {
+    It 'gets none of the request''s secrets into any stream' {
+        Set-ItResult -Skipped -Because ('MODULE: API errors quote the answer verbatim (the 502 body snippet and the service''s Error.Message), ' +
+            'so an answer that echoes the request shows its X-TC-Token and Authorization value; the client should scrub its own ' +
+            'token, SecretKey and signature from any text it quotes, as SafeUrl.Scrub does for links.')
+        $hits = @(foreach ($r in @($cap.Records | Where-Object Step -eq 'echoing proxy')) {
+                Find-Secret -Text $r.Text -Secrets $secrets -SecretNames $secretNames -Source "$($r.Stream) of 'echoing proxy'" -Unwrap
             })
         $hits | Should -BeNullOrEmpty -Because ("these leak:`n" + (($hits | Select-Object -First 20 | ForEach-Object ToString) -join "`n"))
     }

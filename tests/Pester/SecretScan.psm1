@@ -292,14 +292,16 @@ function ConvertTo-ErrorText($Item) {
         $e.Message
         $e.ToString()
         $e | Format-List * -Force | Out-String -Width 4096
+        foreach ($k in $e.Data.Keys) { "$k = $($e.Data[$k])" }
     }
 }
 
 <#
 .SYNOPSIS
 The text of one captured item, as a user or a log could see it. Output: the default view, Format-Table, Format-List,
-Format-List * -Force, ToString() and JSON, with the values of -ExcludeValue cut out. Error: the error views, every
-property, ErrorDetails, and the message, ToString() and properties of every exception in the chain. Progress: activity,
+Format-List * -Force, ToString(), and (files aside) Format-Custom, JSON and CSV, with the values of -ExcludeValue cut
+out. Error: the error views, every property, ErrorDetails, and the message, ToString(), properties and Data of every
+exception in the chain. Progress: activity,
 status and current operation. Others: their message.
 #>
 function ConvertTo-ScanText {
@@ -317,7 +319,11 @@ function ConvertTo-ScanText {
             $Item | Format-List | Out-String -Width 4096
             $Item | Format-List * -Force | Out-String -Width 4096
             "$Item"
-            if ($Item -isnot [System.IO.FileSystemInfo]) { ConvertTo-Json -InputObject $Item -Depth 3 -WarningAction SilentlyContinue }
+            if ($Item -isnot [System.IO.FileSystemInfo]) {
+                $Item | Format-Custom | Out-String -Width 4096
+                ConvertTo-Json -InputObject $Item -Depth 3 -WarningAction SilentlyContinue
+                $Item | ConvertTo-Csv -NoTypeInformation
+            }
         }
         'Error' { ConvertTo-ErrorText $Item }
         'Progress' { "$($Item.Activity) | $($Item.StatusDescription) | $($Item.CurrentOperation) | $Item" }
