@@ -12,7 +12,8 @@ BeforeAll {
     Import-Module $modulePath -Force
     . "$PSScriptRoot/TestIsolation.ps1"
     Enter-IsolatedCredentialEnvironment
-    $PSStyle.OutputRendering = 'PlainText'
+    $script:savedRendering = $PSStyle.OutputRendering
+    $PSStyle.OutputRendering = 'PlainText'   # no ANSI sequences in the rendered text
 
     $script:wrongKey = 'HygieneWrongSecretKey00000000000000001'
     $script:wrongToken = 'HygieneWrongSessionToken0000000000001'
@@ -277,6 +278,7 @@ AfterAll {
     if ($script:emu -and $emu.Process) { Stop-TestEmulator $emu }
     Disconnect-TencentCloud
     if ($script:work -and (Test-Path $work)) { Remove-Item $work -Recurse -Force }
+    if ($script:savedRendering) { $PSStyle.OutputRendering = $savedRendering }
     Exit-IsolatedCredentialEnvironment
 }
 
