@@ -5,6 +5,7 @@
 #   Area             Parameters | Credentials | Endpoint | Service
 #   Setup            optional hashtable:
 #                      Answers  canned answers to queue (Set-EmulatorAnswer): @{ Action; Response | RawBody; Status; ContentType; Count }
+#                      Fault    a fault to inject (Set-EmulatorFault): @{ Fraction; Kind; Action; Seed; DelaySeconds }
 #                      Env      environment variables to set (the test runs in an isolated HOME with no credential variables)
 #                      Files    path = content: files to create before the command (folders created as needed)
 #                      Script   PowerShell run before the command, with the same variables as Command
@@ -471,6 +472,14 @@
             Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 @common @noRetry'
             ExpectedErrorId = 'InvalidResponse'; ExpectedCategory = 'InvalidResult'
             MessageMatch = 'Tasks.*Check -Endpoint'
+            Requests = @{ DescribeBackupDownloadTask = 1 }
+        }
+        @{
+            Name = 'The connection is reset with no answer'; Area = 'Service'
+            Setup = @{ Fault = @{ Fraction = 1; Kind = 'Reset'; Action = 'DescribeBackupDownloadTask' } }
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 @common @noRetry'
+            ExpectedErrorId = 'ConnectionFailure'; ExpectedCategory = 'ConnectionError'
+            MessageMatch = 'DescribeBackupDownloadTask.*Check the network'
             Requests = @{ DescribeBackupDownloadTask = 1 }
         }
         @{

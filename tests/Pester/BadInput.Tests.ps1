@@ -92,6 +92,7 @@ Describe 'Bad input: <Area>' -ForEach @($cases | Group-Object { $_.Area } | ForE
         if ($Skip) { Set-ItResult -Skipped -Because $Skip; return }
         $setup = if ($Setup) { $Setup } else { @{} }
         foreach ($answer in @($setup.Answers | Where-Object { $_ })) { Set-EmulatorAnswer $emu @answer | Out-Null }
+        if ($setup.Fault) { $fault = $setup.Fault; Set-EmulatorFault $emu @fault | Out-Null }
         $written = @{}
         foreach ($key in @($setup.Files.Keys | Where-Object { $_ })) {
             $path = Expand-Placeholder $key
