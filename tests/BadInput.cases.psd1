@@ -148,7 +148,6 @@
             ExpectedErrorId = 'UnsupportedRegion'; ExpectedCategory = 'InvalidArgument'
             MessageMatch = 'ap-nowhere.*(ap-guangzhou|Tab after -Region|-Region)'
             Requests = @{ DescribeBackupDownloadTask = 1 }
-            Skip = 'MODULE: UnsupportedRegion has no advice (the text is only the service''s "The region ap-nowhere is not supported."); it should say to give a region such as ap-guangzhou (Tab after -Region lists them).'
         }
         @{
             Name = 'Destination is an existing file'; Area = 'Parameters'
@@ -166,7 +165,6 @@
             ExpectedErrorId = 'WriteFailed'; ExpectedCategory = 'WriteError'
             MessageMatch = "^(?!.*\.partial file is kept).*blocker.*(is a file|not a folder|cannot be created|could not be created).*(-Destination|another destination)"
             NothingLost = @('{Work}/blocker'); NoPartial = $true
-            Skip = "MODULE: the error is 'Could not find a part of the path … The .partial file is kept for a later resume. Free disk space or fix the permissions': no .partial exists, and the cause (the folder cannot be created: '…/blocker' is a file) and the fix (another -Destination) are not said."
         }
         @{
             Name = 'Disk full while saving (.partial on /dev/full)'; Area = 'Parameters'
@@ -284,7 +282,6 @@
             ExpectedErrorId = 'InvalidProfile'; ExpectedCategory = 'InvalidData'
             MessageMatch = "creds-folder.*(is a folder|is a directory|not a file).*(Correct the path|remove the variable)"
             Requests = @{ Total = 0 }
-            Skip = "MODULE: a TENCENTCLOUD_CREDENTIALS_FILE that is a folder is reported as 'which does not exist' (File.Exists is false for a folder); the message should say it is a folder, not a file."
         }
         @{
             Name = 'Credentials file with a malformed INI line'; Area = 'Credentials'
@@ -432,7 +429,6 @@
             ExpectedErrorId = 'HttpError'; ExpectedCategory = 'ProtocolError'
             MessageMatch = 'HTTP 502.*502 Bad Gateway.*(Try again|try again)'
             Requests = @{ DescribeBackupDownloadTask = 1 }
-            Skip = "MODULE: HTTP 502 gets the advice 'Check -Endpoint and any proxy' only; a 5xx from the service's gateway is transient, so the advice should also say to try again later (as for InternalError)."
         }
         @{
             Name = 'HTTP 502 with an HTML body after the default retries'; Area = 'Service'
@@ -489,7 +485,6 @@
             ExpectedErrorId = 'Whatever.BrandNewCode'; ExpectedCategory = 'NotSpecified'
             MessageMatch = 'Something new went wrong\. \(Whatever\.BrandNewCode, RequestId [0-9a-f-]{36}\).*(ticket|support|documentation|error code)'
             Requests = @{ DescribeBackupDownloadTask = 1 }
-            Skip = 'MODULE: an error code the module does not know gets no advice at all (only the message, code and RequestId); it should add a generic one, e.g. look the code up in the API documentation or open a ticket with the RequestId.'
         }
         @{
             Name = 'InternalError from the service'; Area = 'Service'

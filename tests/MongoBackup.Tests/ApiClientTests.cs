@@ -206,6 +206,36 @@ namespace MongoBackup.Tests
             Assert.NotEmpty(log.Lines);
         }
 
+        [Theory]
+        [InlineData(502, "<html>X-TC-Token: the-token Authorization: {auth}</html>")]
+        [InlineData(200, "{\"Response\":{\"Error\":{\"Code\":\"InvalidParameter\",\"Message\":\"bad header {auth} with key test-secret-key\"},\"RequestId\":\"r\"}}")]
+        [InlineData(200, "not json, echoing {auth} and the-token")]
+        public async Task TextQuotedFromAnAnswerNeverShowsTheRequestsSecrets(int status, string template)
+        {
+            string authorization = null;
+            var handler = new FakeHandler(async (r, ct) =>
+            {
+                authorization = Header(r, "Authorization");
+                await Task.Yield();
+                return new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent(template.Replace("{auth}", authorization), Encoding.UTF8) };
+            });
+            var client = new TencentCloudClient(new ResolvedSettings
+            {
+                Credential = new TencentCloudCredential("AKIDtest00000000", "test-secret-key", "the-token"),
+                Endpoint = new Uri("https://mongodb.tencentcloudapi.com/"),
+                Retry = new RetryPolicy(0, TimeSpan.Zero),
+            }, null, new HttpClient(handler), () => Now);
+            var e = await Assert.ThrowsAnyAsync<TencentCloudException>(() => client.InvokeAsync("DescribeDBBackups", null, CancellationToken.None));
+            string signature = authorization.Split("Signature=")[1];
+            foreach (string text in new[] { e.Message, e.ToString() })
+            {
+                Assert.DoesNotContain("the-token", text);
+                Assert.DoesNotContain("test-secret-key", text);
+                Assert.DoesNotContain(signature, text);
+                Assert.Contains("***", text);
+            }
+        }
+
         private sealed class RecordingLog : IApiLog
         {
             public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new System.Collections.Concurrent.ConcurrentQueue<string>();

@@ -160,7 +160,8 @@ namespace MongoBackup.Client
                             text = await ReadBodyAsync(response, timeout.Token).ConfigureAwait(false);
                             watch.Stop();
                             _log.Debug($"{action}: HTTP {(int)response.StatusCode} in {watch.ElapsedMilliseconds} ms, {text.Length} characters");
-                            return Interpret(action, (int)response.StatusCode, response.ReasonPhrase, text, watch.Elapsed);
+                            return Interpret(action, (int)response.StatusCode, response.ReasonPhrase, text, watch.Elapsed,
+                                quoted => Redact(quoted, credential, signature));
                         }
                     }
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -198,9 +199,33 @@ namespace MongoBackup.Client
             }
         }
 
-        /// <summary>Turns a raw answer into the Response object or the fitting exception.</summary>
-        internal static ApiResponse Interpret(string action, int status, string reason, string text, TimeSpan elapsed)
+        /// <summary>
+        /// Removes this request's secrets from text quoted from an answer: a proxy's error page or a service message may
+        /// echo the request's headers back (the token, the Authorization value), and a message never shows them.
+        /// </summary>
+        internal static string Redact(string text, TencentCloudCredential credential, Tc3Signature signature)
         {
+            if (string.IsNullOrEmpty(text)) return text;
+            foreach (string secret in new[] { signature?.Authorization, signature?.Signature, credential?.SecretKey, credential?.Token })
+            {
+                if (string.IsNullOrEmpty(secret)) continue;
+                int at;
+                while ((at = text.IndexOf(secret, StringComparison.OrdinalIgnoreCase)) >= 0)
+                    text = text.Substring(0, at) + "***" + text.Substring(at + secret.Length);
+            }
+            return SecretPattern.Replace(text, m => m.Groups[1].Value + "***");
+        }
+
+        // Any TC3 Authorization value or signature, even another request's.
+        private static readonly System.Text.RegularExpressions.Regex SecretPattern = new System.Text.RegularExpressions.Regex(
+            @"(TC3-HMAC-SHA256\s+Credential=|Signature=|X-TC-Token:\s*)[^\s,;""'<]+",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        /// <summary>Turns a raw answer into the Response object or the fitting exception.</summary>
+        internal static ApiResponse Interpret(string action, int status, string reason, string text, TimeSpan elapsed,
+            Func<string, string> redact = null)
+        {
+            redact = redact ?? (t => Redact(t, null, null));
             object parsed = null;
             Exception parseError = null;
             try
@@ -217,22 +242,22 @@ namespace MongoBackup.Client
             if (error != null)
             {
                 string code = SafeString(error, "Code") ?? "UnknownError";
-                throw new TencentCloudApiException(code, SafeString(error, "Message"), SafeString(response, "RequestId")) { Action = action, HttpStatus = status };
+                throw new TencentCloudApiException(code, redact(SafeString(error, "Message")), SafeString(response, "RequestId")) { Action = action, HttpStatus = status };
             }
             if (status != 200)
             {
                 throw new TencentCloudException(ClientErrorCodes.HttpError,
-                    $"{action} was answered HTTP {status} {reason} instead of the API's JSON document: {Snippet(text)}") { Action = action, HttpStatus = status };
+                    $"{action} was answered HTTP {status} {reason} instead of the API's JSON document: {Snippet(redact(text))}") { Action = action, HttpStatus = status };
             }
             if (parseError != null)
             {
                 throw new TencentCloudException(ClientErrorCodes.InvalidResponse,
-                    $"The answer to {action} is not valid JSON ({parseError.Message}) It may have been cut off, or come from a proxy: {Snippet(text)}", null, parseError) { Action = action, HttpStatus = status };
+                    $"The answer to {action} is not valid JSON ({parseError.Message}) It may have been cut off, or come from a proxy: {Snippet(redact(text))}", null, parseError) { Action = action, HttpStatus = status };
             }
             if (response == null)
             {
                 throw new TencentCloudException(ClientErrorCodes.InvalidResponse,
-                    $"The answer to {action} has no \"Response\" object, so it is not from the Tencent Cloud API: {Snippet(text)}") { Action = action, HttpStatus = status };
+                    $"The answer to {action} has no \"Response\" object, so it is not from the Tencent Cloud API: {Snippet(redact(text))}") { Action = action, HttpStatus = status };
             }
             return new ApiResponse(action, response, SafeString(response, "RequestId"), elapsed);
         }

@@ -89,7 +89,10 @@ namespace MongoBackup.Client
                     return "The service did not answer in time. Try again, or raise the timeout with Connect-TencentCloud -TimeoutSec.";
                 case ClientErrorCodes.InvalidResponse:
                 case ClientErrorCodes.HttpError:
-                    return "The endpoint did not answer like the Tencent Cloud API. Check -Endpoint and any proxy between this machine and the service.";
+                    return "The endpoint did not answer like the Tencent Cloud API. A gateway error (HTTP 5xx) usually passes: try again in a minute. If it persists, check -Endpoint and any proxy between this machine and the service.";
+                case "UnsupportedRegion":
+                case "InvalidRegion":
+                    return "Give a region where TencentDB for MongoDB runs, such as ap-guangzhou or ap-shanghai (press Tab after -Region to list them).";
                 case ClientErrorCodes.FileExists:
                     return "Add -Force to replace the file or -SkipExisting to keep it, or choose another destination.";
                 case ClientErrorCodes.SizeMismatch:
@@ -115,6 +118,10 @@ namespace MongoBackup.Client
                 return "Correct the parameter named in the message and try again.";
             return null;
         }
+
+        /// <summary>For a service error code the module has no advice of its own for.</summary>
+        public static string UnknownServiceCodeAdvice(string code) =>
+            $"Look {code} up in the error codes of the TencentDB for MongoDB API documentation; if it persists, open a ticket with the RequestId.";
 
         private static bool StartsWith(string code, string prefix) =>
             code.StartsWith(prefix, StringComparison.Ordinal) && (code.Length == prefix.Length || code[prefix.Length] == '.');

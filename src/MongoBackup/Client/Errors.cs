@@ -62,8 +62,12 @@ namespace MongoBackup.Client
 
         public FailureCategory Category => ErrorMapping.Categorize(Code);
 
+        /// <summary>Advice for this one failure, when the code's usual advice would not fit it.</summary>
+        public string Advice { get; set; }
+
         /// <summary>One sentence telling the user what to do about it.</summary>
-        public string RecommendedAction => ErrorMapping.Advise(Code);
+        public string RecommendedAction =>
+            Advice ?? ErrorMapping.Advise(Code) ?? (this is TencentCloudApiException ? ErrorMapping.UnknownServiceCodeAdvice(Code) : null);
     }
 
     /// <summary>The service answered with {"Response":{"Error":…}}.</summary>

@@ -100,8 +100,10 @@ namespace MongoBackup.Client
                 Set(result, CheckComplete(parameters.Credential, "-Credential"), SettingSource.Parameter, "-Credential");
                 return;
             }
-            // A session set up with only -ProfileName carries no credential: fall through to the files.
-            if (session?.Credential != null)
+            // A session set up with only -ProfileName carries no credential: fall through to the files. A command's own
+            // -ProfileName names where its credential comes from, so it overrides the session's key too.
+            bool profileParameter = !string.IsNullOrWhiteSpace(parameters.ProfileName);
+            if (session?.Credential != null && !profileParameter)
             {
                 Set(result, session.Credential, SettingSource.Session, "Connect-TencentCloud");
                 return;
@@ -165,6 +167,9 @@ namespace MongoBackup.Client
             string named = NonEmpty(_env.GetVariable(EnvCredentialsFile));
             if (named != null)
             {
+                if (Directory.Exists(named))
+                    throw new TencentCloudException(ClientErrorCodes.InvalidProfile,
+                        $"{EnvCredentialsFile} names '{named}', which is a folder, not a file. Point it at the credentials file itself or remove the variable.");
                 if (!File.Exists(named))
                     throw new TencentCloudException(ClientErrorCodes.InvalidProfile,
                         $"{EnvCredentialsFile} names '{named}', which does not exist. Correct the path or remove the variable.");

@@ -137,6 +137,10 @@ namespace MongoBackup.Commands
                 Force = Force,
                 SkipExisting = SkipExisting,
                 ComputeHash = Hash,
+                // -MaxRetries / -RetryMaxDelay (or Connect-TencentCloud's) bound the download's retries too: here they count
+                // consecutive failures without a byte of progress, since each retry resumes where the last one stopped.
+                MaxRetries = Settings.Retry.MaxRetries,
+                RetryMaxDelay = Settings.Retry.MaxDelay,
             };
             if (MultipartThresholdOverride.HasValue) options.MultipartThreshold = MultipartThresholdOverride.Value;
             _progress = new ProgressReporter(this);

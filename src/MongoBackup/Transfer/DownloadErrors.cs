@@ -25,6 +25,12 @@ namespace MongoBackup.Transfer
                 $"Cannot write '{path}': {error.Message} The .partial file is kept for a later resume.",
                 null, error);
 
+        public static TencentCloudException FolderUnusable(string folder, Exception error) =>
+            new TencentCloudException(ClientErrorCodes.WriteFailed,
+                $"The folder '{folder}' cannot be created: {error.Message} A part of that path may be a file, or not writable.",
+                null, error)
+            { Advice = "Choose another -Destination, or fix that path (a folder cannot be created below a file), then run again." };
+
         public static TencentCloudException ObjectNotFound(string name, string url) =>
             new TencentCloudException(ClientErrorCodes.ObjectNotFound,
                 $"{name} is not in object storage (HTTP 404 at {SafeUrl.Describe(url)}).") { HttpStatus = 404 };

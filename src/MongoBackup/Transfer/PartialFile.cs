@@ -38,10 +38,17 @@ namespace MongoBackup.Transfer
         public static PartialFile Open(string finalPath, bool computeHash)
         {
             string path = finalPath + Suffix;
+            string folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
             try
             {
-                string folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
                 if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            }
+            catch (Exception e) when (IsFileSystemError(e))
+            {
+                throw DownloadErrors.FolderUnusable(folder, e);
+            }
+            try
+            {
                 // FileShare.None: one writer per .partial (an exclusive lock on Unix too), so the same destination
                 // downloaded twice at once fails instead of interleaving. bufferSize 1 = no FileStream buffer: every
                 // failure (disk full) surfaces at the write that caused it.
