@@ -177,8 +177,10 @@ namespace MongoBackup.Tests.Transfer
             var error = observer.SingleFailure();
             Assert.Equal(ClientErrorCodes.WriteFailed, error.Code);
             Assert.Equal(FailureCategory.WriteError, error.Category);
-            Assert.Contains(item.DestinationPath + ".partial", error.Message);
-            Assert.Contains("Free disk space", error.RecommendedAction);
+            // The folder cannot be created: the message names it, and the advice is another destination, not disk space.
+            Assert.Contains("The folder '" + blocker + "' cannot be created", error.Message);
+            Assert.DoesNotContain(".partial", error.Message);
+            Assert.Contains("another -Destination", error.RecommendedAction);
             Assert.Equal(0, Store.Requests);
         }
 
