@@ -25,7 +25,7 @@ namespace MongoBackup.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Get, "MongoBackup", SupportsPaging = true)]
     [OutputType(typeof(Backup))]
-    public sealed class GetMongoBackupCommand : MongoBackupCmdlet
+    public sealed class GetMongoBackupCommand : MongoBackupPagedCmdlet
     {
         internal const string Action = "DescribeDBBackups";
 
@@ -38,15 +38,7 @@ namespace MongoBackup.Commands
         [Parameter]
         public BackupMethod BackupMethod { get; set; }
 
-        /// <summary>Page size of each request, 1 to 100 (default 100). All pages are fetched whatever the size.</summary>
-        [Parameter]
-        [ValidateRange(1, 100)]
-        public int Limit { get; set; } = 100;
 
-        /// <summary>How many backups to pass over before the first one returned (default 0). -Skip adds to it.</summary>
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int Offset { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -54,16 +46,9 @@ namespace MongoBackup.Commands
             {
                 var request = new JsonObject { ["InstanceId"] = instanceId };
                 if (MyInvocation.BoundParameters.ContainsKey(nameof(BackupMethod))) request["BackupMethod"] = (long)BackupMethod;
-                try
-                {
-                    WritePages(Action, request, Offset, Limit, instanceId, "backups",
-                        response => response.GetObjectArray("BackupList").Select(b => Backup.FromJson(b, instanceId)).ToList(),
-                        response => response.GetInt64("TotalCount"));
-                }
-                catch (Exception e) when (e is TencentCloudException || e is InvalidResponseException)
-                {
-                    WriteFailure(e, instanceId);
-                }
+                WriteAllPages(Action, request, instanceId, instanceId, "backups",
+                    response => response.GetObjectArray("BackupList").Select(b => Backup.FromJson(b, instanceId)).ToList(),
+                    response => response.GetInt64("TotalCount"));
             }
         }
     }

@@ -28,7 +28,7 @@ namespace MongoBackup.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Get, "MongoBackupDownloadTask", SupportsPaging = true)]
     [OutputType(typeof(BackupDownloadTask))]
-    public sealed class GetMongoBackupDownloadTaskCommand : MongoBackupCmdlet
+    public sealed class GetMongoBackupDownloadTaskCommand : MongoBackupPagedCmdlet
     {
         internal const string Action = "DescribeBackupDownloadTask";
 
@@ -63,15 +63,7 @@ namespace MongoBackup.Commands
         [Parameter]
         public SortOrder OrderByType { get; set; } = SortOrder.Desc;
 
-        /// <summary>Page size of each request, 1 to 100 (default 100). All pages are fetched whatever the size.</summary>
-        [Parameter]
-        [ValidateRange(1, 100)]
-        public int Limit { get; set; } = 100;
 
-        /// <summary>How many matching tasks to pass over before the first one returned (default 0). -Skip adds to it.</summary>
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int Offset { get; set; }
 
         private bool HasStart => MyInvocation.BoundParameters.ContainsKey(nameof(StartTime));
         private bool HasEnd => MyInvocation.BoundParameters.ContainsKey(nameof(EndTime));
@@ -91,16 +83,9 @@ namespace MongoBackup.Commands
         {
             foreach (string instanceId in InstanceId)
             {
-                try
-                {
-                    WritePages(Action, BuildRequest(instanceId), Offset, Limit, instanceId, "tasks",
-                        response => response.GetObjectArray("Tasks").Select(t => BackupDownloadTask.FromJson(t, instanceId)).ToList(),
-                        response => response.GetInt64("TotalCount"));
-                }
-                catch (Exception e) when (e is TencentCloudException || e is InvalidResponseException)
-                {
-                    WriteFailure(e, instanceId);
-                }
+                WriteAllPages(Action, BuildRequest(instanceId), instanceId, instanceId, "tasks",
+                    response => response.GetObjectArray("Tasks").Select(t => BackupDownloadTask.FromJson(t, instanceId)).ToList(),
+                    response => response.GetInt64("TotalCount"));
             }
         }
 

@@ -26,7 +26,7 @@ namespace MongoBackup.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Get, "MongoInstance", SupportsPaging = true)]
     [OutputType(typeof(Instance))]
-    public sealed class GetMongoInstanceCommand : MongoBackupCmdlet
+    public sealed class GetMongoInstanceCommand : MongoBackupPagedCmdlet
     {
         internal const string Action = "DescribeDBInstances";
 
@@ -72,29 +72,14 @@ namespace MongoBackup.Commands
         [Parameter]
         public SortOrder OrderByType { get; set; }
 
-        /// <summary>Page size of each request, 1 to 100 (default 100). All pages are fetched whatever the size.</summary>
-        [Parameter]
-        [ValidateRange(1, 100)]
-        public int Limit { get; set; } = 100;
 
-        /// <summary>How many matching instances to pass over before the first one returned (default 0). -Skip adds to it.</summary>
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int Offset { get; set; }
 
         protected override void ProcessRecord()
         {
             string target = InstanceId == null ? (Region ?? Settings.Region ?? "all instances") : string.Join(", ", InstanceId);
-            try
-            {
-                WritePages(Action, BuildRequest(), Offset, Limit, target, "instances",
-                    response => response.GetObjectArray("InstanceDetails").Select(Instance.FromJson).ToList(),
-                    response => response.GetInt64("TotalCount"));
-            }
-            catch (Exception e) when (e is TencentCloudException || e is InvalidResponseException)
-            {
-                WriteFailure(e, (object)InstanceId ?? target);
-            }
+            WriteAllPages(Action, BuildRequest(), target, (object)InstanceId ?? target, "instances",
+                response => response.GetObjectArray("InstanceDetails").Select(Instance.FromJson).ToList(),
+                response => response.GetInt64("TotalCount"));
         }
 
         private bool Has(string name) => MyInvocation.BoundParameters.ContainsKey(name);
