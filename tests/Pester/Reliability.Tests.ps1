@@ -35,7 +35,18 @@ Describe 'Client-side rate limiting across runspaces' {
         Stop-TestEmulator $emu
     }
 
+    It 'the emulator really throttles a burst that bypasses the module (so the next figure is not vacuous)' {
+        Reset-Emulator $emu
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $codes = foreach ($i in 1..25) { (Invoke-EmulatorApi $emu DescribeBackupDownloadTask @{ InstanceId = 'cmgo-dygv1rnp' }).Error.Code }
+        $watch.Stop()
+        if ($watch.Elapsed.TotalSeconds -ge 1) { Set-ItResult -Inconclusive -Because "25 raw requests took $($watch.Elapsed.TotalSeconds) s, more than the window"; return }
+        @($codes | Where-Object { $_ -eq 'RequestLimitExceeded' }).Count | Should -Be 5
+        (Get-EmulatorStats $emu).Throttled | Should -Be 5
+    }
+
     It '1,000 calls over 32 parallel runspaces: no error, no throttling, about 1000/20 s' {
+        Reset-Emulator $emu
         $watch = [Diagnostics.Stopwatch]::StartNew()
         $results = 1..1000 | ForEach-Object -ThrottleLimit 32 -Parallel {
             Import-Module $using:modulePath
