@@ -58,7 +58,7 @@ namespace MongoBackup.Commands
 
         /// <summary>The default region, such as ap-guangzhou.</summary>
         [Parameter]
-        [ValidatePattern(@"^[a-z]{2,}(-[a-z0-9]+)+$")]
+        [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(RegionCompleter))]
         public string Region { get; set; }
 
@@ -107,7 +107,7 @@ namespace MongoBackup.Commands
                 var session = new ExplicitSettings
                 {
                     Credential = credential,
-                    Region = Region,
+                    Region = Region == null ? null : MongoBackupCmdlet.CheckRegion(Region),
                     ProfileName = ProfileName,
                     Endpoint = Endpoint == null ? null : EndpointValidator.Parse(Endpoint),
                     Timeout = MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,

@@ -94,8 +94,8 @@ namespace MongoBackup.Commands
         {
             string trimmed = region.Trim();
             if (!RegionPattern.IsMatch(trimmed))
-                throw new TencentCloudException("InvalidRegion",
-                    $"'{region}' is not a region name. Give one such as ap-guangzhou or ap-shanghai (press Tab after -Region to list them).");
+                // The advice (ErrorMapping, InvalidRegion) says what a region looks like.
+                throw new TencentCloudException("InvalidRegion", $"'{region}' is not a region name.");
             return trimmed;
         }
 

@@ -207,11 +207,9 @@ namespace MongoBackup.Commands
                     ["Limit"] = 100L,
                 };
                 ApiResponse response = await client.InvokeAsync(GetMongoBackupDownloadTaskCommand.Action, request, ct).ConfigureAwait(false);
-                BackupDownloadTask task = response.Response.GetObjectArray("Tasks")
+                BackupDownloadTask task = BackupDownloadTask.NewestFor(response.Response.GetObjectArray("Tasks")
                     .Select(t => BackupDownloadTask.FromJson(t, instanceId))
-                    .Where(t => t.ReplicaSetId == replicaSetId && !string.IsNullOrEmpty(t.Url))
-                    .OrderByDescending(t => t.CreateTime ?? DateTimeOffset.MinValue)
-                    .FirstOrDefault();
+                    .Where(t => !string.IsNullOrEmpty(t.Url)), replicaSetId);
                 return task?.Url;
             };
 

@@ -143,8 +143,7 @@ namespace MongoBackup.Commands
                                     "DownloadTaskNotFound", ErrorCategory.ObjectNotFound, w.Input));
                             continue;
                         }
-                        BackupDownloadTask current = tasks.Where(t => t.ReplicaSetId == w.ReplicaSetId)
-                            .OrderByDescending(t => t.CreateTime ?? DateTimeOffset.MinValue).FirstOrDefault();
+                        BackupDownloadTask current = BackupDownloadTask.NewestFor(tasks, w.ReplicaSetId);
                         if (current == null)
                         {
                             if (++w.MissingRounds > MissingRoundsAllowed)

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using MongoBackup.Client;
 
 namespace MongoBackup
@@ -37,6 +39,13 @@ namespace MongoBackup
         public string Region { get; set; }
 
         public string Bucket { get; set; }
+
+        /// <summary>
+        /// The current task of a replica set among a backup's tasks: the newest one, since a backup downloaded again gets a
+        /// new task beside the old ones. Null when the replica set has none.
+        /// </summary>
+        internal static BackupDownloadTask NewestFor(IEnumerable<BackupDownloadTask> tasks, string replicaSetId) =>
+            tasks.Where(t => t.ReplicaSetId == replicaSetId).OrderByDescending(t => t.CreateTime ?? DateTimeOffset.MinValue).FirstOrDefault();
 
         internal static BackupDownloadTask FromJson(JsonObject json, string instanceId) => new BackupDownloadTask
         {
