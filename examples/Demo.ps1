@@ -44,23 +44,25 @@ Show-Step 'An unknown instance is a clear, non-terminating error; the other inpu
 # The download workflow: from an instance to verified backup files on disk, in one pipeline.
 $saveTo = Join-Path ([IO.Path]::GetTempPath()) "mongobackup-demo-$PID"
 
-Show-Step 'The instances of the service (Get-MongoInstance), the sharded ones with their shards'
-Get-MongoInstance -ClusterType Sharded | Format-Table | Out-String -Width 220 | Write-Host
+Show-Step 'The sharded instances of every region (-Region * asks them all, in parallel)'
+Get-MongoInstance -ClusterType Sharded -Region * | Format-Table | Out-String -Width 220 | Write-Host
 
 Show-Step 'The backups of cmgo-p8vnipr5 (sizes in bytes, converted from the API''s KB)'
 Get-MongoBackup cmgo-p8vnipr5 -Region ap-guangzhou | Format-Table | Out-String -Width 220 | Write-Host
 
 Show-Step 'Instance -> newest successful backup -> download task -> wait -> file, in one pipeline'
-Get-MongoInstance -InstanceId cmgo-p8vnipr5 |
+# The service does not document the order of its backups: "newest" is a sort by StartTime. Each object carries the
+# region it was read from (RequestRegion), so the commands down the pipeline ask that region.
+Get-MongoInstance -InstanceId cmgo-p8vnipr5 -Region ap-guangzhou |
     Get-MongoBackup | Where-Object { $_.Status -eq 'Succeeded' -and $_.BackupSize -lt 64MB -and $_.BackupDesc -notmatch 'fail' } |
-    Select-Object -First 1 |
+    Sort-Object StartTime -Descending | Select-Object -First 1 |
     New-MongoBackupDownloadTask | Wait-MongoBackupDownloadTask -PollInterval 1 |
     Save-MongoBackupFile -Destination $saveTo -Hash |
     Format-Table InstanceId, ReplicaSetId, Length, Hash | Out-String -Width 220 | Write-Host
 
-Show-Step 'A sharded cluster downloads whole: one file per shard, fetched in parallel'
-Get-MongoBackup cmgo-9d0p6umb -Region ap-shanghai | Where-Object Status -eq Succeeded | Select-Object -First 1 |
-    New-MongoBackupDownloadTask -Region ap-shanghai | Wait-MongoBackupDownloadTask -PollInterval 1 |
+Show-Step 'A sharded cluster downloads whole: one file per shard, fetched in parallel (its region found with -Region *)'
+Get-MongoBackup cmgo-9d0p6umb -Region * | Where-Object Status -eq Succeeded | Sort-Object StartTime -Descending | Select-Object -First 1 |
+    New-MongoBackupDownloadTask | Wait-MongoBackupDownloadTask -PollInterval 1 |
     Save-MongoBackupFile -Destination $saveTo -Hash |
     Format-Table InstanceId, ReplicaSetId, Length, Hash | Out-String -Width 220 | Write-Host
 

@@ -10,7 +10,7 @@
 #                      Files    path = content: files to create before the command (folders created as needed)
 #                      Script   PowerShell run before the command, with the same variables as Command
 #   Command          a script block, as text, run with these variables:
-#                      $emu (the emulator), $common (@{ Endpoint; Credential }), $noRetry (@{ MaxRetries = 0 } when the
+#                      $emu (the emulator), $common (@{ Endpoint; Credential; Region = 'ap-guangzhou' }), $noRetry (@{ MaxRetries = 0 } when the
 #                      cmdlets have -MaxRetries), $work (an empty folder of this row), $ready (a small Downloaded task),
 #                      $pending (a Waiting task), $final (where Save-MongoBackupFile -Destination "$work/dest" puts $ready's file)
 #   ExpectedErrorId  the FullyQualifiedErrorId before the comma; absent = the command must succeed (see Result)
@@ -22,9 +22,10 @@
 #   NoPartial        no *.partial file may be left under $work
 #   Requests         exact API request counts seen by the emulator: @{ Total = 0 } or @{ <Action> = n }
 #   MaxSeconds       the command must end within this many seconds (default 20)
-#   Skip             a reason (starts MODULE:): the row asserts the right behaviour, which the module does not have yet;
-#                    the test is reported skipped with this reason
 #   Documents        what the row records about the module's behaviour where the API leaves it open
+#   UnknownCode      $true: the ErrorId is a service code the module's vocabulary does not know (it passes through)
+# Every other ExpectedErrorId is in the module's error vocabulary (Client/ErrorCatalog.cs) or is PowerShell's own
+# parameter-binding error; a test checks this.
 # Placeholders in Setup.Env values, Setup.Files paths and contents, NothingWritten and NothingLost: {Work}, {Home}, {Final}, {SecretId},
 # {SecretKey}, {TempSecretId}, {TempSecretKey}, {Token}.
 @{
@@ -220,10 +221,38 @@
             Requests = @{ Total = 0 }
         }
 
+        @{
+            Name = 'No region anywhere'; Area = 'Parameters'
+            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint -Credential $emu.Credential'
+            ExpectedErrorId = 'MissingRegion'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = '(?s)No region is set.*nothing was sent.*-Region ap-guangzhou.*-Region \*.*Connect-TencentCloud -Region.*TENCENTCLOUD_REGION.*tccli'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = '-Region * where one region is needed'; Area = 'Parameters'
+            Command = 'New-MongoBackupDownloadTask cmgo-p8vnipr5 "b" -ReplicaSetId cmgo-p8vnipr5_0 -Region * -Endpoint $emu.Endpoint -Credential $emu.Credential'
+            ExpectedErrorId = 'InvalidRegion'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = "'\*' is not a region name.*ap-guangzhou"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'An instance in no region of -Region *'; Area = 'Parameters'
+            Command = 'Get-MongoBackupDownloadTask cmgo-zzzzzzzz -Region * -Endpoint $emu.Endpoint -Credential $emu.Credential'
+            ExpectedErrorId = 'InvalidParameterValue.NotFoundInstance'; ExpectedCategory = 'ObjectNotFound'
+            MessageMatch = 'cmgo-zzzzzzzz was found in none of the 20 regions.*Get-MongoInstance'
+            Requests = @{ DescribeDBInstances = 20; DescribeBackupDownloadTask = 0 }
+        }
+        @{
+            Name = 'Get-MongoInstance -Limit 1 never sends Limit 1'; Area = 'Parameters'
+            Command = 'Get-MongoInstance @common -Limit 1 -First 3'
+            ResultCheck = '$result.Count -eq 3'
+            Documents = 'DescribeDBInstances documents Limit as (1,100]: the module asks for pages of 2 and writes what -First asks.'
+            Requests = @{ DescribeDBInstances = 2 }
+        }
         # ------------------------------------------------------------------ Credentials
         @{
             Name = 'No credential at all'; Area = 'Credentials'
-            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
             ExpectedErrorId = 'MissingCredential'; ExpectedCategory = 'AuthenticationError'
             MessageMatch = '(?s)No Tencent Cloud credentials were found.*Connect-TencentCloud.*TENCENTCLOUD_SECRET_ID'
             Requests = @{ Total = 0 }
@@ -231,7 +260,7 @@
         @{
             Name = 'Only TENCENTCLOUD_SECRET_ID set'; Area = 'Credentials'
             Setup = @{ Env = @{ TENCENTCLOUD_SECRET_ID = '{SecretId}' } }
-            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
             ExpectedErrorId = 'InvalidCredential'; ExpectedCategory = 'AuthenticationError'
             MessageMatch = 'TENCENTCLOUD_SECRET_ID is set but TENCENTCLOUD_SECRET_KEY is not\. Set both'
             Requests = @{ Total = 0 }
@@ -239,7 +268,7 @@
         @{
             Name = 'Only TENCENTCLOUD_SECRET_KEY set'; Area = 'Credentials'
             Setup = @{ Env = @{ TENCENTCLOUD_SECRET_KEY = '{SecretKey}' } }
-            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
             ExpectedErrorId = 'InvalidCredential'; ExpectedCategory = 'AuthenticationError'
             MessageMatch = 'TENCENTCLOUD_SECRET_KEY is set but TENCENTCLOUD_SECRET_ID is not\. Set both'
             Requests = @{ Total = 0 }
@@ -247,14 +276,14 @@
         @{
             Name = 'Wrong SecretKey'; Area = 'Credentials'
             Setup = @{ Env = @{ TENCENTCLOUD_SECRET_ID = '{SecretId}'; TENCENTCLOUD_SECRET_KEY = 'NotTheRightKeyNotTheRightKey0000000000' } }
-            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint @noRetry'
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint @noRetry'
             ExpectedErrorId = 'AuthFailure.SignatureFailure'; ExpectedCategory = 'AuthenticationError'
             MessageMatch = 'SecretKey does not match the SecretId.*TENCENTCLOUD_SECRET_KEY.*Get-TencentCloudContext'
             Requests = @{ DescribeBackupDownloadTask = 1 }
         }
         @{
             Name = 'Unknown SecretId'; Area = 'Credentials'
-            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint -Credential ([pscredential]::new("AKIDUnknownUnknownUnknown000000000", (ConvertTo-SecureString $emu.SecretKey -AsPlainText -Force))) @noRetry'
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint -Credential ([pscredential]::new("AKIDUnknownUnknownUnknown000000000", (ConvertTo-SecureString $emu.SecretKey -AsPlainText -Force))) @noRetry'
             ExpectedErrorId = 'AuthFailure.SecretIdNotFound'; ExpectedCategory = 'AuthenticationError'
             MessageMatch = 'SecretId is unknown.*CAM console'
             Requests = @{ DescribeBackupDownloadTask = 1 }
@@ -262,7 +291,7 @@
         @{
             Name = 'Temporary SecretId without a token'; Area = 'Credentials'
             Setup = @{ Env = @{ TENCENTCLOUD_SECRET_ID = '{TempSecretId}'; TENCENTCLOUD_SECRET_KEY = '{TempSecretKey}' } }
-            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint @noRetry'
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint @noRetry'
             ExpectedErrorId = 'AuthFailure.TokenFailure'; ExpectedCategory = 'AuthenticationError'
             MessageMatch = 'token.*(missing|wrong|expired).*-SessionToken'
             Requests = @{ DescribeBackupDownloadTask = 1 }
@@ -270,7 +299,7 @@
         @{
             Name = 'Wrong (expired) token'; Area = 'Credentials'
             Setup = @{ Env = @{ TENCENTCLOUD_SECRET_ID = '{TempSecretId}'; TENCENTCLOUD_SECRET_KEY = '{TempSecretKey}'; TENCENTCLOUD_SESSION_TOKEN = 'AnExpiredSessionToken0000' } }
-            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint @noRetry'
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint @noRetry'
             ExpectedErrorId = 'AuthFailure.TokenFailure'; ExpectedCategory = 'AuthenticationError'
             MessageMatch = 'wrong or expired.*Fetch new temporary credentials.*-SessionToken'
             Requests = @{ DescribeBackupDownloadTask = 1 }
@@ -278,7 +307,7 @@
         @{
             Name = 'TENCENTCLOUD_CREDENTIALS_FILE names a folder'; Area = 'Credentials'
             Setup = @{ Script = 'New-Item -ItemType Directory "$work/creds-folder" | Out-Null'; Env = @{ TENCENTCLOUD_CREDENTIALS_FILE = '{Work}/creds-folder' } }
-            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
             ExpectedErrorId = 'InvalidProfile'; ExpectedCategory = 'InvalidData'
             MessageMatch = "creds-folder.*(is a folder|is a directory|not a file).*(Correct the path|remove the variable)"
             Requests = @{ Total = 0 }
@@ -286,7 +315,7 @@
         @{
             Name = 'Credentials file with a malformed INI line'; Area = 'Credentials'
             Setup = @{ Files = @{ '{Home}/.tencentcloud/credentials' = "[default]`nsecret_id {SecretId}`n" } }
-            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
             ExpectedErrorId = 'InvalidProfile'; ExpectedCategory = 'InvalidData'
             MessageMatch = "credentials' is malformed at line 2.*Fix the file.*secret_id = "
             NothingLost = @('{Home}/.tencentcloud/credentials'); Requests = @{ Total = 0 }
@@ -294,7 +323,7 @@
         @{
             Name = 'Credentials file with an unterminated section header'; Area = 'Credentials'
             Setup = @{ Files = @{ '{Home}/.tencentcloud/credentials' = "[default`nsecret_id = x`nsecret_key = y`n" } }
-            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
             ExpectedErrorId = 'InvalidProfile'; ExpectedCategory = 'InvalidData'
             MessageMatch = "malformed at line 1: a section header must end with '\]'.*Fix the file"
             Requests = @{ Total = 0 }
@@ -302,7 +331,7 @@
         @{
             Name = 'tccli profile that is not JSON'; Area = 'Credentials'
             Setup = @{ Files = @{ '{Home}/.tccli/default.credential' = '{"secretId": "AKIDx", "secretKey": ' } }
-            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
             ExpectedErrorId = 'InvalidProfile'; ExpectedCategory = 'InvalidData'
             MessageMatch = "default\.credential' is not valid JSON.*tccli configure"
             NothingLost = @('{Home}/.tccli/default.credential'); Requests = @{ Total = 0 }
@@ -310,7 +339,7 @@
         @{
             Name = 'Named profile that does not exist'; Area = 'Credentials'
             Setup = @{ Files = @{ '{Home}/.tencentcloud/credentials' = "[default]`nsecret_id = {SecretId}`nsecret_key = {SecretKey}`n" } }
-            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint -ProfileName nosuchprofile'
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint -ProfileName nosuchprofile'
             ExpectedErrorId = 'MissingCredential'; ExpectedCategory = 'AuthenticationError'
             MessageMatch = "(?s)profile 'nosuchprofile' was named.*section \[nosuchprofile\]"
             Requests = @{ Total = 0 }
@@ -318,7 +347,7 @@
         @{
             Name = 'Profile section without secret_key'; Area = 'Credentials'
             Setup = @{ Files = @{ '{Home}/.tencentcloud/credentials' = "[default]`nsecret_id = {SecretId}`n" } }
-            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
             ExpectedErrorId = 'InvalidCredential'; ExpectedCategory = 'AuthenticationError'
             MessageMatch = 'section \[default\].*lacks its SecretKey\. Give both'
             Requests = @{ Total = 0 }
@@ -327,35 +356,35 @@
         # ------------------------------------------------------------------ Endpoint
         @{
             Name = 'Plain http to another machine'; Area = 'Endpoint'
-            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint http://mongodb.tencentcloudapi.com -Credential $emu.Credential'
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint http://mongodb.tencentcloudapi.com -Credential $emu.Credential'
             ExpectedErrorId = 'InvalidEndpoint'; ExpectedCategory = 'InvalidArgument'
             MessageMatch = 'plain http to another machine.*Use https'
             Requests = @{ Total = 0 }
         }
         @{
             Name = 'Unresolvable host'; Area = 'Endpoint'
-            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint https://nonexistent.invalid -Credential $emu.Credential @noRetry'
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint https://nonexistent.invalid -Credential $emu.Credential @noRetry'
             ExpectedErrorId = 'ConnectionFailure'; ExpectedCategory = 'ConnectionError'
             MessageMatch = 'nonexistent\.invalid.*Check the network.*-Endpoint'
             Requests = @{ Total = 0 }
         }
         @{
             Name = 'Endpoint with a path'; Area = 'Endpoint'
-            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint "$($emu.Endpoint)/v3/api" -Credential $emu.Credential'
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint "$($emu.Endpoint)/v3/api" -Credential $emu.Credential'
             ExpectedErrorId = 'InvalidEndpoint'; ExpectedCategory = 'InvalidArgument'
             MessageMatch = 'must not carry a path or query: give only scheme, host and port'
             Requests = @{ Total = 0 }
         }
         @{
             Name = 'Closed loopback port'; Area = 'Endpoint'
-            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint http://127.0.0.1:9 -Credential $emu.Credential @noRetry'
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint http://127.0.0.1:9 -Credential $emu.Credential @noRetry'
             ExpectedErrorId = 'ConnectionFailure'; ExpectedCategory = 'ConnectionError'
             MessageMatch = '127\.0\.0\.1:9.*Check the network.*-Endpoint'
             Requests = @{ Total = 0 }
         }
         @{
             Name = 'ftp:// endpoint'; Area = 'Endpoint'
-            Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Endpoint ftp://127.0.0.1/ -Credential $emu.Credential'
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint ftp://127.0.0.1/ -Credential $emu.Credential'
             ExpectedErrorId = 'InvalidEndpoint'; ExpectedCategory = 'InvalidArgument'
             MessageMatch = "ftp://127\.0\.0\.1/.*must use https"
             Requests = @{ Total = 0 }
@@ -413,13 +442,15 @@
             Requests = @{ DescribeBackupDownloadTask = 1 }
         }
         @{
-            Name = 'A huge TotalCount with empty pages stops at the first empty page'; Area = 'Service'
+            Name = 'A huge TotalCount with empty pages is an incomplete listing, after the items that came'; Area = 'Service'
             Setup = @{ Answers = @(
                     @{ Action = 'DescribeBackupDownloadTask'; Count = 1; Response = @{ TotalCount = 1000000000; Tasks = @(@{ ReplicaSetId = 'cmgo-p8vnipr5_0'; BackupName = 'a'; Status = 2 }, @{ ReplicaSetId = 'cmgo-p8vnipr5_0'; BackupName = 'b'; Status = 2 }) } }
                     @{ Action = 'DescribeBackupDownloadTask'; Response = @{ TotalCount = 1000000000; Tasks = @() } }
                 ) }
             Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Limit 2 @common @noRetry'
-            ResultCheck = '$result.Count -eq 2 -and ($result.BackupName -join ",") -eq "a,b"'
+            ExpectedErrorId = 'IncompleteListing'; ExpectedCategory = 'InvalidResult'
+            MessageMatch = '1,000,000,000 items \(TotalCount\).*incomplete.*Run the command again'
+            Documents = 'The two tasks that came are written first; the listing then stops with the error instead of asking for a billion pages.'
             Requests = @{ DescribeBackupDownloadTask = 2 }; MaxSeconds = 10
         }
         @{
@@ -482,7 +513,7 @@
             Name = 'An Error object with an unknown code'; Area = 'Service'
             Setup = @{ Answers = @(@{ Action = 'DescribeBackupDownloadTask'; Count = 20; Response = @{ Error = @{ Code = 'Whatever.BrandNewCode'; Message = 'Something new went wrong.' } } }) }
             Command = 'Get-MongoBackupDownloadTask cmgo-p8vnipr5 @common @noRetry'
-            ExpectedErrorId = 'Whatever.BrandNewCode'; ExpectedCategory = 'NotSpecified'
+            ExpectedErrorId = 'Whatever.BrandNewCode'; ExpectedCategory = 'NotSpecified'; UnknownCode = $true
             MessageMatch = 'Something new went wrong\. \(Whatever\.BrandNewCode, RequestId [0-9a-f-]{36}\).*(ticket|support|documentation|error code)'
             Requests = @{ DescribeBackupDownloadTask = 1 }
         }

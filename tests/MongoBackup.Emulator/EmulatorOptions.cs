@@ -2,6 +2,10 @@ using System.Globalization;
 
 namespace MongoBackup.Emulator;
 
+/// <summary>How DescribeBackupDownloadTask reads its Offset: as a page index (the current documentation: "the number
+/// of pages"), skipping Offset × Limit tasks, or as an item offset (the 2023 page), skipping Offset tasks.</summary>
+public enum OffsetMode { Pages, Items }
+
 /// <summary>Command-line options of the emulator. Parsed by hand so ASP.NET's own
 /// configuration never sees (or logs) the secret flags.</summary>
 public sealed class EmulatorOptions
@@ -18,7 +22,15 @@ public sealed class EmulatorOptions
     public string TempSecretId { get; private set; } = DefaultTempSecretId;
     public string TempSecretKey { get; private set; } = DefaultTempSecretKey;
     public string Token { get; private set; } = DefaultToken;
-    public int RateLimit { get; private set; } = 20;
+    /// <summary>null: the documented per-action limits (<see cref="Api.RateLimiter"/>); 0: off; N: every action N/s.</summary>
+    public int? RateLimit { get; private set; }
+    public OffsetMode OffsetMode { get; private set; } = OffsetMode.Pages;
+    public const long DefaultBackupOrderSeed = 20_190_725;
+    /// <summary>Seeds DescribeDBBackups' shuffled order.</summary>
+    public long BackupOrderSeed { get; private set; } = DefaultBackupOrderSeed;
+    public const int MaxScaleTasks = 1_000_000;
+    /// <summary>Download tasks of the scale instance cmgo-scale001 (0: no such instance).</summary>
+    public int ScaleTasks { get; private set; }
     public double TaskSeconds { get; private set; } = 6;
     public int UrlTtlSeconds { get; private set; } = 3600;
     public bool ExitOnStdinClose { get; private set; }
@@ -33,7 +45,13 @@ public sealed class EmulatorOptions
           --temp-secret-id ID         temporary SecretId (requires X-TC-Token)
           --temp-secret-key KEY       its SecretKey
           --token TOKEN               the session token expected with the temporary SecretId
-          --rate-limit N              requests/second per action (default 20, 0 = off)
+          --rate-limit N              requests/second for every action (default: the documented
+                                      per-action limits, DescribeDBBackups 150, others 20; 0 = off)
+          --offset-mode pages|items   DescribeBackupDownloadTask's Offset: a page index (default pages,
+                                      skips Offset*Limit tasks) or an item offset (items)
+          --backup-order-seed N       seed of DescribeDBBackups' shuffled order (default 20190725)
+          --scale-tasks N             add cmgo-scale001 (ap-guangzhou) with N download tasks
+                                      (default 0 = none, at most 1000000)
           --task-seconds S            duration of a created download task (default 6)
           --url-ttl-seconds S         lifetime of presigned object links (default 3600)
           --exit-on-stdin-close       stop when standard input reaches end of file
@@ -60,7 +78,17 @@ public sealed class EmulatorOptions
                 case "--temp-secret-id": o.TempSecretId = NonEmpty(name, Value()); break;
                 case "--temp-secret-key": o.TempSecretKey = NonEmpty(name, Value()); break;
                 case "--token": o.Token = NonEmpty(name, Value()); break;
-                case "--rate-limit": o.RateLimit = (int)Number(name, Value(), 0, 1_000_000); break;
+                case "--rate-limit": o.RateLimit = (int)Integer(name, Value(), 0, 1_000_000); break;
+                case "--offset-mode":
+                    o.OffsetMode = Value() switch
+                    {
+                        "pages" => OffsetMode.Pages,
+                        "items" => OffsetMode.Items,
+                        var other => throw new ArgumentException($"option {name} must be pages or items, not '{other}'"),
+                    };
+                    break;
+                case "--backup-order-seed": o.BackupOrderSeed = Integer(name, Value(), 0, long.MaxValue); break;
+                case "--scale-tasks": o.ScaleTasks = (int)Integer(name, Value(), 0, MaxScaleTasks); break;
                 case "--task-seconds": o.TaskSeconds = Number(name, Value(), 0, 86_400); break;
                 case "--url-ttl-seconds": o.UrlTtlSeconds = (int)Number(name, Value(), 1, 31_536_000); break;
                 case "--exit-on-stdin-close": o.ExitOnStdinClose = true; break;
@@ -81,6 +109,13 @@ public sealed class EmulatorOptions
 
     private static string NonEmpty(string name, string value) =>
         string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"option {name} must not be empty") : value;
+
+    private static long Integer(string name, string value, long min, long max)
+    {
+        if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+            throw new ArgumentException($"option {name} must be an integer between {min} and {max}");
+        return n;
+    }
 
     private static double Number(string name, string value, double min, double max)
     {

@@ -41,7 +41,7 @@ namespace MongoBackup.Tests
                 Region = region,
                 Endpoint = new Uri(endpoint),
                 Timeout = timeout ?? TimeSpan.FromSeconds(60),
-            }, null, new HttpClient(handler), () => Now);
+            }, null, new HttpClient(handler), TestActions.At(Now));
 
         private static string Header(HttpRequestMessage r, string name) =>
             r.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
@@ -51,7 +51,7 @@ namespace MongoBackup.Tests
         {
             var handler = FakeHandler.Returning(HttpStatusCode.OK, "{\"Response\":{\"TotalCount\":0,\"Tasks\":[],\"RequestId\":\"r1\"}}");
             var body = new JsonObject { ["InstanceId"] = "cmgo-dygv1rnp" };
-            ApiResponse response = await Client(handler).InvokeAsync("DescribeBackupDownloadTask", body, CancellationToken.None);
+            ApiResponse response = await Client(handler).InvokeAsync(TestActions.Describe, body, CancellationToken.None);
 
             Assert.Equal("r1", response.RequestId);
             HttpRequestMessage r = handler.Request;
@@ -73,19 +73,36 @@ namespace MongoBackup.Tests
         }
 
         [Fact]
-        public async Task TokenOnlyWithTemporaryCredentialsAndRegionOnlyWhenKnown()
+        public async Task TokenOnlyWithTemporaryCredentials()
         {
             var handler = FakeHandler.Returning(HttpStatusCode.OK, "{\"Response\":{\"RequestId\":\"r\"}}");
-            await Client(handler, region: null, token: "tok").InvokeAsync("DescribeDBInstances", null, CancellationToken.None);
+            await Client(handler, token: "tok").InvokeAsync(TestActions.Named("DescribeDBInstances"), null, CancellationToken.None);
             Assert.Equal("tok", Header(handler.Request, "X-TC-Token"));
-            Assert.Null(Header(handler.Request, "X-TC-Region"));
+            await Client(handler).InvokeAsync(TestActions.Named("DescribeDBInstances"), null, CancellationToken.None);
+            Assert.Null(Header(handler.Request, "X-TC-Token"));
+        }
+
+        [Theory]
+        [InlineData(null)]
+        [InlineData("")]
+        [InlineData("  ")]
+        public void NoRequestWithoutARegion(string region)
+        {
+            var handler = FakeHandler.Returning(HttpStatusCode.OK, "{\"Response\":{\"RequestId\":\"r\"}}");
+            var e = Assert.Throws<TencentCloudException>(() => Client(handler, region: region));
+            Assert.Equal(ErrorCatalog.MissingRegion, e.Code);
+            Assert.Contains("-Region", e.Message);
+            Assert.Contains("Connect-TencentCloud -Region", e.Message);
+            Assert.Contains("TENCENTCLOUD_REGION", e.Message);
+            Assert.Contains("tccli", e.Message);
+            Assert.Null(handler.Request);
         }
 
         [Fact]
         public async Task HostCarriesANonDefaultPort()
         {
             var handler = FakeHandler.Returning(HttpStatusCode.OK, "{\"Response\":{\"RequestId\":\"r\"}}");
-            await Client(handler, endpoint: "http://127.0.0.1:41234/").InvokeAsync("DescribeDBInstances", null, CancellationToken.None);
+            await Client(handler, endpoint: "http://127.0.0.1:41234/").InvokeAsync(TestActions.Named("DescribeDBInstances"), null, CancellationToken.None);
             Assert.Equal("127.0.0.1:41234", handler.Request.Headers.Host);
         }
 
@@ -93,7 +110,7 @@ namespace MongoBackup.Tests
         public async Task NonAsciiBodiesAreUtf8WithoutBom()
         {
             var handler = FakeHandler.Returning(HttpStatusCode.OK, "{\"Response\":{\"RequestId\":\"r\"}}");
-            await Client(handler).InvokeAsync("X", new JsonObject { ["BackupName"] = "备份 😀" }, CancellationToken.None);
+            await Client(handler).InvokeAsync(TestActions.Named("X"), new JsonObject { ["BackupName"] = "备份 😀" }, CancellationToken.None);
             Assert.Equal(Encoding.UTF8.GetBytes("{\"BackupName\":\"备份 😀\"}"), handler.Body);
         }
 
@@ -102,7 +119,7 @@ namespace MongoBackup.Tests
         {
             var handler = FakeHandler.Returning(HttpStatusCode.OK,
                 "{\"Response\":{\"Error\":{\"Code\":\"InvalidParameterValue.NotFoundInstance\",\"Message\":\"instance not found\"},\"RequestId\":\"req-9\"}}");
-            var e = await Assert.ThrowsAsync<TencentCloudApiException>(() => Client(handler).InvokeAsync("DescribeBackupDownloadTask", null, CancellationToken.None));
+            var e = await Assert.ThrowsAsync<TencentCloudApiException>(() => Client(handler).InvokeAsync(TestActions.Describe, null, CancellationToken.None));
             Assert.Equal("InvalidParameterValue.NotFoundInstance", e.Code);
             Assert.Equal("instance not found", e.ServiceMessage);
             Assert.Equal("req-9", e.RequestId);
@@ -110,16 +127,16 @@ namespace MongoBackup.Tests
         }
 
         [Theory]
-        [InlineData(502, "<html><body><h1>502 Bad Gateway</h1></body></html>", ClientErrorCodes.HttpError, "HTTP 502")]
-        [InlineData(200, "{\"Response\":{\"Tasks\":[{\"BackupName\":\"x", ClientErrorCodes.InvalidResponse, "not valid JSON")]
-        [InlineData(200, "", ClientErrorCodes.InvalidResponse, "empty")]
-        [InlineData(200, "{\"Tasks\":[]}", ClientErrorCodes.InvalidResponse, "no \"Response\"")]
-        [InlineData(200, "[1,2]", ClientErrorCodes.InvalidResponse, "no \"Response\"")]
-        [InlineData(404, "", ClientErrorCodes.HttpError, "HTTP 404")]
+        [InlineData(502, "<html><body><h1>502 Bad Gateway</h1></body></html>", ErrorCatalog.HttpError, "HTTP 502")]
+        [InlineData(200, "{\"Response\":{\"Tasks\":[{\"BackupName\":\"x", ErrorCatalog.InvalidResponse, "not valid JSON")]
+        [InlineData(200, "", ErrorCatalog.InvalidResponse, "empty")]
+        [InlineData(200, "{\"Tasks\":[]}", ErrorCatalog.InvalidResponse, "no \"Response\"")]
+        [InlineData(200, "[1,2]", ErrorCatalog.InvalidResponse, "no \"Response\"")]
+        [InlineData(404, "", ErrorCatalog.HttpError, "HTTP 404")]
         public async Task OddAnswersBecomeClearErrors(int status, string body, string code, string fragment)
         {
             var handler = FakeHandler.Returning((HttpStatusCode)status, body, "text/html");
-            var e = await Assert.ThrowsAsync<TencentCloudException>(() => Client(handler).InvokeAsync("DescribeBackupDownloadTask", null, CancellationToken.None));
+            var e = await Assert.ThrowsAsync<TencentCloudException>(() => Client(handler).InvokeAsync(TestActions.Describe, null, CancellationToken.None));
             Assert.Equal(code, e.Code);
             Assert.Contains(fragment, e.Message);
         }
@@ -129,7 +146,7 @@ namespace MongoBackup.Tests
         {
             var handler = FakeHandler.Returning(HttpStatusCode.ServiceUnavailable,
                 "{\"Response\":{\"Error\":{\"Code\":\"ResourceUnavailable\",\"Message\":\"busy\"},\"RequestId\":\"r\"}}");
-            var e = await Assert.ThrowsAsync<TencentCloudApiException>(() => Client(handler).InvokeAsync("X", null, CancellationToken.None));
+            var e = await Assert.ThrowsAsync<TencentCloudApiException>(() => Client(handler).InvokeAsync(TestActions.Named("X"), null, CancellationToken.None));
             Assert.Equal("ResourceUnavailable", e.Code);
             Assert.Equal(503, e.HttpStatus);
         }
@@ -138,7 +155,7 @@ namespace MongoBackup.Tests
         public async Task LongBodiesAreCutInMessages()
         {
             var handler = FakeHandler.Returning(HttpStatusCode.BadGateway, new string('x', 5000));
-            var e = await Assert.ThrowsAsync<TencentCloudException>(() => Client(handler).InvokeAsync("X", null, CancellationToken.None));
+            var e = await Assert.ThrowsAsync<TencentCloudException>(() => Client(handler).InvokeAsync(TestActions.Named("X"), null, CancellationToken.None));
             Assert.True(e.Message.Length < 600);
         }
 
@@ -147,8 +164,8 @@ namespace MongoBackup.Tests
         {
             var handler = new FakeHandler(async (r, ct) => { await Task.Delay(Timeout.Infinite, ct); return null; });
             var e = await Assert.ThrowsAsync<TencentCloudException>(() =>
-                Client(handler, timeout: TimeSpan.FromMilliseconds(200)).InvokeAsync("X", null, CancellationToken.None));
-            Assert.Equal(ClientErrorCodes.Timeout, e.Code);
+                Client(handler, timeout: TimeSpan.FromMilliseconds(200)).InvokeAsync(TestActions.Named("X"), null, CancellationToken.None));
+            Assert.Equal(ErrorCatalog.RequestTimeout, e.Code);
         }
 
         [Fact]
@@ -156,15 +173,15 @@ namespace MongoBackup.Tests
         {
             var handler = new FakeHandler(async (r, ct) => { await Task.Delay(Timeout.Infinite, ct); return null; });
             using var cts = new CancellationTokenSource(100);
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client(handler).InvokeAsync("X", null, cts.Token));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client(handler).InvokeAsync(TestActions.Named("X"), null, cts.Token));
         }
 
         [Fact]
         public async Task AConnectionFailureIsAConnectionError()
         {
             var handler = new FakeHandler((r, ct) => throw new HttpRequestException("Connection refused (127.0.0.1:1)"));
-            var e = await Assert.ThrowsAsync<TencentCloudException>(() => Client(handler).InvokeAsync("X", null, CancellationToken.None));
-            Assert.Equal(ClientErrorCodes.ConnectionFailure, e.Code);
+            var e = await Assert.ThrowsAsync<TencentCloudException>(() => Client(handler).InvokeAsync(TestActions.Named("X"), null, CancellationToken.None));
+            Assert.Equal(ErrorCatalog.ConnectionFailure, e.Code);
             Assert.Equal(FailureCategory.ConnectionError, e.Category);
             Assert.Contains("Connection refused", e.Message);
         }
@@ -179,10 +196,11 @@ namespace MongoBackup.Tests
             var client = new TencentCloudClient(new ResolvedSettings
             {
                 Credential = new TencentCloudCredential("AKIDtest00000000", "test-secret-key"),
+                Region = "ap-guangzhou",
                 Endpoint = new Uri($"http://127.0.0.1:{port}/"),
             }, null);
-            var e = await Assert.ThrowsAsync<TencentCloudException>(() => client.InvokeAsync("X", null, CancellationToken.None));
-            Assert.Equal(ClientErrorCodes.ConnectionFailure, e.Code);
+            var e = await Assert.ThrowsAsync<TencentCloudException>(() => client.InvokeAsync(TestActions.Named("X"), null, CancellationToken.None));
+            Assert.Equal(ErrorCatalog.ConnectionFailure, e.Code);
         }
 
         [Fact]
@@ -193,9 +211,10 @@ namespace MongoBackup.Tests
             var client = new TencentCloudClient(new ResolvedSettings
             {
                 Credential = new TencentCloudCredential("AKIDtest00000000", "test-secret-key", "the-token"),
+                Region = "ap-guangzhou",
                 Endpoint = new Uri("https://mongodb.tencentcloudapi.com/"),
-            }, log, new HttpClient(handler), () => Now);
-            var e = await Assert.ThrowsAsync<TencentCloudApiException>(() => client.InvokeAsync("X", new JsonObject { ["A"] = 1 }, CancellationToken.None));
+            }, log, new HttpClient(handler), TestActions.At(Now));
+            var e = await Assert.ThrowsAsync<TencentCloudApiException>(() => client.InvokeAsync(TestActions.Named("X"), new JsonObject { ["A"] = 1 }, CancellationToken.None));
             string signature = Header(handler.Request, "Authorization").Split("Signature=")[1];
             foreach (string text in log.Lines.Append(e.Message).Append(e.ToString()))
             {
@@ -222,10 +241,11 @@ namespace MongoBackup.Tests
             var client = new TencentCloudClient(new ResolvedSettings
             {
                 Credential = new TencentCloudCredential("AKIDtest00000000", "test-secret-key", "the-token"),
+                Region = "ap-guangzhou",
                 Endpoint = new Uri("https://mongodb.tencentcloudapi.com/"),
                 Retry = new RetryPolicy(0, TimeSpan.Zero),
-            }, null, new HttpClient(handler), () => Now);
-            var e = await Assert.ThrowsAnyAsync<TencentCloudException>(() => client.InvokeAsync("DescribeDBBackups", null, CancellationToken.None));
+            }, null, new HttpClient(handler), TestActions.At(Now));
+            var e = await Assert.ThrowsAnyAsync<TencentCloudException>(() => client.InvokeAsync(TestActions.DescribeBackups, null, CancellationToken.None));
             string signature = authorization.Split("Signature=")[1];
             foreach (string text in new[] { e.Message, e.ToString() })
             {

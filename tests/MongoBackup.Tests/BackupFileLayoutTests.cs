@@ -1,5 +1,6 @@
 using System.IO;
 using MongoBackup.Client;
+using MongoBackup.Transfer;
 using Xunit;
 
 namespace MongoBackup.Tests

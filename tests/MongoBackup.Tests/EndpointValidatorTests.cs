@@ -27,7 +27,7 @@ namespace MongoBackup.Tests
         public void RefusesWithAClearMessage(string text, string fragment)
         {
             var e = Assert.Throws<TencentCloudException>(() => EndpointValidator.Parse(text));
-            Assert.Equal(ClientErrorCodes.InvalidEndpoint, e.Code);
+            Assert.Equal(ErrorCatalog.InvalidEndpoint, e.Code);
             Assert.Contains(fragment, e.Message);
         }
 

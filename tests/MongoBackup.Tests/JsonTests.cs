@@ -9,7 +9,7 @@ namespace MongoBackup.Tests
         [Fact]
         public void ParsesTheServiceShapes()
         {
-            var root = (JsonObject)Json.Parse("{\"Response\":{\"TotalCount\":2,\"Tasks\":[{\"BackupSize\":5368709120,\"Url\":\"\"}],\"RequestId\":\"r-1\"}}");
+            var root = (JsonObject)MongoBackup.Client.Json.Parse("{\"Response\":{\"TotalCount\":2,\"Tasks\":[{\"BackupSize\":5368709120,\"Url\":\"\"}],\"RequestId\":\"r-1\"}}");
             JsonObject response = root.GetObject("Response");
             Assert.Equal(2, response.GetInt64("TotalCount"));
             Assert.Equal(5368709120L, response.GetObjectArray("Tasks")[0].GetInt64("BackupSize"));
@@ -20,20 +20,20 @@ namespace MongoBackup.Tests
         [InlineData("\"a\\u00e9\\ud83d\\ude00\\n\\\"\\/\"", "aé😀\n\"/")]
         [InlineData("\"未命名\"", "未命名")]
         [InlineData("\"\"", "")]
-        public void ParsesStrings(string json, string expected) => Assert.Equal(expected, Json.Parse(json));
+        public void ParsesStrings(string json, string expected) => Assert.Equal(expected, MongoBackup.Client.Json.Parse(json));
 
         [Theory]
         [InlineData("0", 0L)]
         [InlineData("-12", -12L)]
         [InlineData("9223372036854775807", long.MaxValue)]
-        public void ParsesIntegersAsInt64(string json, long expected) => Assert.Equal(expected, Json.Parse(json));
+        public void ParsesIntegersAsInt64(string json, long expected) => Assert.Equal(expected, MongoBackup.Client.Json.Parse(json));
 
         [Fact]
         public void ParsesOtherNumbers()
         {
-            Assert.Equal(1.5, Json.Parse("1.5"));
-            Assert.Equal(1e3, Json.Parse("1E3"));
-            Assert.Equal(18446744073709551616m, Json.Parse("18446744073709551616"));
+            Assert.Equal(1.5, MongoBackup.Client.Json.Parse("1.5"));
+            Assert.Equal(1e3, MongoBackup.Client.Json.Parse("1E3"));
+            Assert.Equal(18446744073709551616m, MongoBackup.Client.Json.Parse("18446744073709551616"));
         }
 
         [Theory]
@@ -46,7 +46,7 @@ namespace MongoBackup.Tests
         [InlineData("   ")]
         public void TruncatedTextIsAClearError(string json)
         {
-            var e = Assert.Throws<JsonParseException>(() => Json.Parse(json));
+            var e = Assert.Throws<JsonParseException>(() => MongoBackup.Client.Json.Parse(json));
             Assert.Matches("(ends too early|empty)", e.Message);
         }
 
@@ -58,33 +58,33 @@ namespace MongoBackup.Tests
         [InlineData("{\"a\":1} trailing")]
         [InlineData("\"tab\there\"")]
         [InlineData("\"\\x\"")]
-        public void MalformedTextIsRejected(string json) => Assert.Throws<JsonParseException>(() => Json.Parse(json));
+        public void MalformedTextIsRejected(string json) => Assert.Throws<JsonParseException>(() => MongoBackup.Client.Json.Parse(json));
 
         [Fact]
         public void DeepNestingIsRejectedNotAStackOverflow()
         {
             string deep = new string('[', 10000) + new string(']', 10000);
-            Assert.Throws<JsonParseException>(() => Json.Parse(deep));
+            Assert.Throws<JsonParseException>(() => MongoBackup.Client.Json.Parse(deep));
         }
 
         [Fact]
         public void SerializesInInsertionOrderWithEscapes()
         {
             var obj = new JsonObject { ["InstanceId"] = "cmgo-dygv1rnp", ["Status"] = new List<long> { 2, 3 }, ["Name"] = "a\"b\\c\n未", ["Flag"] = true, ["Nothing"] = null };
-            Assert.Equal("{\"InstanceId\":\"cmgo-dygv1rnp\",\"Status\":[2,3],\"Name\":\"a\\\"b\\\\c\\n未\",\"Flag\":true,\"Nothing\":null}", Json.Serialize(obj));
+            Assert.Equal("{\"InstanceId\":\"cmgo-dygv1rnp\",\"Status\":[2,3],\"Name\":\"a\\\"b\\\\c\\n未\",\"Flag\":true,\"Nothing\":null}", MongoBackup.Client.Json.Serialize(obj));
         }
 
         [Fact]
         public void RoundTrips()
         {
             const string text = "{\"a\":[1,-2.5,\"x\",null,true,{\"b\":{}}],\"c\":\"\\u0001\"}";
-            Assert.Equal(text, Json.Serialize(Json.Parse(text)));
+            Assert.Equal(text, MongoBackup.Client.Json.Serialize(MongoBackup.Client.Json.Parse(text)));
         }
 
         [Fact]
         public void FieldsAreLenient()
         {
-            var obj = (JsonObject)Json.Parse("{\"n\":\"42\",\"z\":null,\"e\":\"\",\"d\":7.0,\"s\":12,\"b\":\"true\"}");
+            var obj = (JsonObject)MongoBackup.Client.Json.Parse("{\"n\":\"42\",\"z\":null,\"e\":\"\",\"d\":7.0,\"s\":12,\"b\":\"true\"}");
             Assert.Equal(42, obj.GetInt64("n"));
             Assert.Equal(0, obj.GetInt64("z"));
             Assert.Equal(0, obj.GetInt64("missing"));
@@ -104,7 +104,7 @@ namespace MongoBackup.Tests
         [InlineData("{\"n\":{}}")]
         public void FieldsThatCannotBeNumbersNameTheField(string json)
         {
-            var obj = (JsonObject)Json.Parse(json);
+            var obj = (JsonObject)MongoBackup.Client.Json.Parse(json);
             var e = Assert.Throws<InvalidResponseException>(() => obj.GetInt64("n"));
             Assert.Contains("'n'", e.Message);
         }
@@ -112,7 +112,7 @@ namespace MongoBackup.Tests
         [Fact]
         public void ArrayFieldOfWrongShapeNamesTheField()
         {
-            var obj = (JsonObject)Json.Parse("{\"Tasks\":{\"a\":1}}");
+            var obj = (JsonObject)MongoBackup.Client.Json.Parse("{\"Tasks\":{\"a\":1}}");
             Assert.Contains("'Tasks'", Assert.Throws<InvalidResponseException>(() => obj.GetObjectArray("Tasks")).Message);
         }
     }

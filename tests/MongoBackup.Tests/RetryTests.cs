@@ -25,41 +25,41 @@ namespace MongoBackup.Tests
         [InlineData("RequestLimitExceeded.GlobalRegionUinLimitExceeded")]
         public void ThrottlingIsRetriedForEveryAction(string code)
         {
-            Assert.NotNull(RetryPolicy.TransientReason("DescribeBackupDownloadTask", Error(code)));
-            Assert.NotNull(RetryPolicy.TransientReason("CreateBackupDownloadTask", Error(code)));
+            Assert.NotNull(RetryPolicy.TransientReason(true, Error(code)));
+            Assert.NotNull(RetryPolicy.TransientReason(false, Error(code)));
         }
 
         [Theory]
         [InlineData("InternalError", null)]
         [InlineData("InternalError.DbError", null)]
         [InlineData("ResourceUnavailable", null)]
-        [InlineData(ClientErrorCodes.HttpError, 502)]
-        [InlineData(ClientErrorCodes.HttpError, 503)]
-        [InlineData(ClientErrorCodes.Timeout, null)]
-        [InlineData(ClientErrorCodes.ConnectionFailure, null)]
-        [InlineData(ClientErrorCodes.InvalidResponse, 200)]
+        [InlineData(ErrorCatalog.HttpError, 502)]
+        [InlineData(ErrorCatalog.HttpError, 503)]
+        [InlineData(ErrorCatalog.RequestTimeout, null)]
+        [InlineData(ErrorCatalog.ConnectionFailure, null)]
+        [InlineData(ErrorCatalog.InvalidResponse, 200)]
         public void TransientFailuresAreRetriedForSafeActionsOnly(string code, int? status)
         {
-            Assert.NotNull(RetryPolicy.TransientReason("DescribeDBBackups", Error(code, status)));
-            Assert.Null(RetryPolicy.TransientReason("CreateBackupDownloadTask", Error(code, status)));
-            Assert.Null(RetryPolicy.TransientReason("SetBackupRules", Error(code, status)));
+            Assert.NotNull(RetryPolicy.TransientReason(true, Error(code, status)));
+            Assert.Null(RetryPolicy.TransientReason(false, Error(code, status)));
+            Assert.Null(RetryPolicy.TransientReason(false, Error(code, status)));
         }
 
         [Fact]
         public void AConnectionNeverMadeIsRetriedEvenForCreate() =>
-            Assert.NotNull(RetryPolicy.TransientReason("CreateBackupDownloadTask", Error(ClientErrorCodes.ConnectionFailure, notSent: true)));
+            Assert.NotNull(RetryPolicy.TransientReason(false, Error(ErrorCatalog.ConnectionFailure, notSent: true)));
 
         [Fact]
         public void AnUnresolvableHostIsNotWorthRetrying() =>
-            Assert.Null(RetryPolicy.TransientReason("DescribeDBBackups", Error(ClientErrorCodes.ConnectionFailure, notSent: true, hostNotFound: true)));
+            Assert.Null(RetryPolicy.TransientReason(true, Error(ErrorCatalog.ConnectionFailure, notSent: true, hostNotFound: true)));
 
         [Theory]
         [InlineData("AuthFailure.SignatureFailure")]
         [InlineData("InvalidParameterValue.NotFoundInstance")]
         [InlineData("UnauthorizedOperation")]
-        [InlineData(ClientErrorCodes.HttpError)] // 404
+        [InlineData(ErrorCatalog.HttpError)] // 404
         public void PermanentFailuresAreNotRetried(string code) =>
-            Assert.Null(RetryPolicy.TransientReason("DescribeBackupDownloadTask", Error(code, 404)));
+            Assert.Null(RetryPolicy.TransientReason(true, Error(code, 404)));
 
         [Fact]
         public void BackoffIsExponentialWithFullJitterAndCapped()
@@ -74,13 +74,42 @@ namespace MongoBackup.Tests
         }
 
         [Fact]
+        public void RetryAfterIsHonouredWithinTheCap()
+        {
+            var policy = new RetryPolicy(5, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1));
+            Assert.Equal(TimeSpan.FromSeconds(7), policy.Delay(1, 0.0, TimeSpan.FromSeconds(7)));
+            Assert.Equal(TimeSpan.FromSeconds(30), policy.Delay(1, 0.0, TimeSpan.FromMinutes(10)));
+            Assert.Equal(TimeSpan.FromSeconds(1), policy.Delay(2, 0.5, TimeSpan.FromMilliseconds(10)));
+        }
+
+        [Fact]
+        public void MaxRetriesCountsRetriesAfterFailures()
+        {
+            var policy = new RetryPolicy(2, TimeSpan.FromSeconds(1));
+            Assert.True(policy.AllowsRetry(1));
+            Assert.True(policy.AllowsRetry(2));
+            Assert.False(policy.AllowsRetry(3));
+            Assert.False(new RetryPolicy(0, TimeSpan.Zero).AllowsRetry(1));
+        }
+
+        [Theory]
+        [InlineData(408, true)]
+        [InlineData(429, true)]
+        [InlineData(500, true)]
+        [InlineData(503, true)]
+        [InlineData(403, false)]
+        [InlineData(404, false)]
+        [InlineData(200, false)]
+        public void OneClassifierOfHttpStatuses(int status, bool transient) => Assert.Equal(transient, Failures.IsTransientStatus(status));
+
+        [Fact]
         public void RecognisesRefusedAndUnresolvedConnections()
         {
-            Assert.True(RetryPolicy.ConnectionNeverMade(new HttpRequestException("x", new SocketException((int)SocketError.ConnectionRefused)), out bool h1));
+            Assert.True(Failures.ConnectionNeverMade(new HttpRequestException("x", new SocketException((int)SocketError.ConnectionRefused)), out bool h1));
             Assert.False(h1);
-            Assert.True(RetryPolicy.ConnectionNeverMade(new HttpRequestException("x", new SocketException((int)SocketError.HostNotFound)), out bool h2));
+            Assert.True(Failures.ConnectionNeverMade(new HttpRequestException("x", new SocketException((int)SocketError.HostNotFound)), out bool h2));
             Assert.True(h2);
-            Assert.False(RetryPolicy.ConnectionNeverMade(new HttpRequestException("x", new System.IO.IOException("reset")), out _));
+            Assert.False(Failures.ConnectionNeverMade(new HttpRequestException("x", new System.IO.IOException("reset")), out _));
         }
     }
 
@@ -89,26 +118,26 @@ namespace MongoBackup.Tests
         [Fact]
         public async Task NoWindowEverHoldsMoreThanTheLimit()
         {
-            long now = 0;
+            TimeSpan now = TimeSpan.Zero;
             var delays = new List<TimeSpan>();
-            var limiter = new RateLimiter(5, TimeSpan.FromSeconds(1), () => now,
-                (d, ct) => { delays.Add(d); now += (long)(d.TotalSeconds * Stopwatch.Frequency); return Task.CompletedTask; });
-            var sent = new List<long>();
-            var answered = new List<long>();
+            var timing = new Timing { Monotonic = () => now, Delay = (d, ct) => { delays.Add(d); now += d; return Task.CompletedTask; } };
+            var limiter = new RateLimiter(5, TimeSpan.FromSeconds(1), timing);
+            var sent = new List<TimeSpan>();
+            var answered = new List<TimeSpan>();
             for (int i = 0; i < 23; i++)
             {
                 using (await limiter.AcquireAsync(CancellationToken.None))
                 {
                     sent.Add(now);
-                    now += Stopwatch.Frequency / 100; // the answer takes 10 ms
+                    now += TimeSpan.FromMilliseconds(10); // the answer takes 10 ms
                     answered.Add(now);
                 }
             }
             // Request i+5 leaves only a full window after request i was answered: the service saw them a window apart.
             for (int i = 5; i < sent.Count; i++)
-                Assert.True(sent[i] - answered[i - 5] >= Stopwatch.Frequency, $"request {i} left less than a second after request {i - 5} was answered");
+                Assert.True(sent[i] - answered[i - 5] >= TimeSpan.FromSeconds(1), $"request {i} left less than a second after request {i - 5} was answered");
             // 23 requests at 5 per second: the last leaves at about 4 s, not much later.
-            Assert.InRange((double)sent[^1] / Stopwatch.Frequency, 4.0, 4.3);
+            Assert.InRange(sent[^1].TotalSeconds, 4.0, 4.3);
         }
 
         [Fact]
@@ -142,26 +171,30 @@ namespace MongoBackup.Tests
         public async Task ASlotInFlightIsNotFreedByTime()
         {
             long now = 0;
-            var limiter = new RateLimiter(1, TimeSpan.FromSeconds(1), () => Interlocked.Read(ref now),
-                (d, ct) => { Interlocked.Add(ref now, (long)(d.TotalSeconds * Stopwatch.Frequency)); return Task.CompletedTask; });
+            var timing = new Timing
+            {
+                Monotonic = () => TimeSpan.FromTicks(Interlocked.Read(ref now)),
+                Delay = (d, ct) => { Interlocked.Add(ref now, d.Ticks); return Task.CompletedTask; },
+            };
+            var limiter = new RateLimiter(1, TimeSpan.FromSeconds(1), timing);
             var first = await limiter.AcquireAsync(CancellationToken.None);
-            Interlocked.Add(ref now, 10 * Stopwatch.Frequency); // ten seconds later, the first request still awaits its answer
+            Interlocked.Add(ref now, TimeSpan.FromSeconds(10).Ticks); // ten seconds later, the first request still awaits its answer
             Task<RateLimiter.Lease> second = limiter.AcquireAsync(CancellationToken.None);
             await Task.Yield();
             Assert.False(second.IsCompleted);
             first.Dispose(); // answered at 10 s: the slot counts until 11 s
             using RateLimiter.Lease lease = await second.WaitAsync(TimeSpan.FromSeconds(10));
-            Assert.True(Interlocked.Read(ref now) >= 11 * Stopwatch.Frequency);
+            Assert.True(Interlocked.Read(ref now) >= TimeSpan.FromSeconds(11).Ticks);
         }
 
         [Fact]
         public void TheDocumentedLimitsApply()
         {
-            Assert.Equal(20, RateLimiter.DocumentedLimit("DescribeBackupDownloadTask"));
-            Assert.Equal(150, RateLimiter.DocumentedLimit("DescribeDBBackups"));
-            Assert.Equal(20, RateLimiter.DocumentedLimit("SomethingUndocumented"));
-            Assert.Same(RateLimiter.For("https://h", "id", "A"), RateLimiter.For("https://h", "id", "A"));
-            Assert.NotSame(RateLimiter.For("https://h", "id", "A"), RateLimiter.For("https://h", "other", "A"));
+            Assert.Equal(20, RateLimiter.For("https://h", "id", TestActions.Describe).Limit);
+            Assert.Equal(150, RateLimiter.For("https://h", "id", TestActions.DescribeBackups).Limit);
+            Assert.Equal(20, RateLimiter.For("https://h", "id", TestActions.Named("SomethingUndocumented")).Limit);
+            Assert.Same(RateLimiter.For("https://h", "id", TestActions.Describe), RateLimiter.For("https://h", "id", TestActions.Describe));
+            Assert.NotSame(RateLimiter.For("https://h", "id", TestActions.Describe), RateLimiter.For("https://h", "other", TestActions.Describe));
         }
     }
 
@@ -177,13 +210,12 @@ namespace MongoBackup.Tests
             var client = new TencentCloudClient(new ResolvedSettings
             {
                 Credential = new TencentCloudCredential("AKIDtest00000000", "k"),
+                Region = "ap-guangzhou",
                 Endpoint = new Uri("https://mongodb.tencentcloudapi.com/"),
                 Retry = new RetryPolicy(maxRetries, TimeSpan.FromSeconds(20)),
-            }, log, new HttpClient(handler))
+            }, log, new HttpClient(handler), new Timing { Delay = (d, ct) => { delays.Add(d); return Task.CompletedTask; }, NextRandom = () => 0.5 })
             {
                 LimiterFor = _ => new RateLimiter(1000, TimeSpan.FromSeconds(1)),
-                RetryDelay = (d, ct) => { delays.Add(d); return Task.CompletedTask; },
-                NextRandom = () => 0.5,
             };
             return (client, delays, log.Lines);
         }
@@ -203,7 +235,7 @@ namespace MongoBackup.Tests
                 Answer(HttpStatusCode.OK, "{\"Response\":{\"Tas"), Answer(HttpStatusCode.OK, Ok),
             });
             var (client, delays, log) = Make(answers);
-            ApiResponse r = await client.InvokeAsync("DescribeBackupDownloadTask", new JsonObject(), CancellationToken.None);
+            ApiResponse r = await client.InvokeAsync(TestActions.Describe, new JsonObject(), CancellationToken.None);
             Assert.Equal("ok", r.RequestId);
             Assert.Equal(4, delays.Count);
             Assert.Equal(new[] { 250.0, 500, 1000, 2000 }, delays.Select(d => d.TotalMilliseconds));
@@ -217,7 +249,7 @@ namespace MongoBackup.Tests
         {
             var answers = new Queue<Func<HttpResponseMessage>>(Enumerable.Range(0, 10).Select(_ => ApiError("InternalError")));
             var (client, delays, _) = Make(answers, maxRetries: 3);
-            var e = await Assert.ThrowsAsync<TencentCloudApiException>(() => client.InvokeAsync("DescribeDBBackups", null, CancellationToken.None));
+            var e = await Assert.ThrowsAsync<TencentCloudApiException>(() => client.InvokeAsync(TestActions.DescribeBackups, null, CancellationToken.None));
             Assert.Equal("InternalError", e.Code);
             Assert.Equal(4, e.Attempts);
             Assert.Equal(3, delays.Count);
@@ -229,7 +261,7 @@ namespace MongoBackup.Tests
         {
             var answers = new Queue<Func<HttpResponseMessage>>(new[] { ApiError("RequestLimitExceeded"), Answer(HttpStatusCode.OK, Ok) });
             var (client, _, _) = Make(answers, maxRetries: 0);
-            await Assert.ThrowsAsync<TencentCloudApiException>(() => client.InvokeAsync("DescribeDBBackups", null, CancellationToken.None));
+            await Assert.ThrowsAsync<TencentCloudApiException>(() => client.InvokeAsync(TestActions.DescribeBackups, null, CancellationToken.None));
             Assert.Single(answers);
         }
 
@@ -238,7 +270,7 @@ namespace MongoBackup.Tests
         {
             var answers = new Queue<Func<HttpResponseMessage>>(new[] { ApiError("InternalError"), Answer(HttpStatusCode.OK, Ok) });
             var (client, delays, _) = Make(answers);
-            await Assert.ThrowsAsync<TencentCloudApiException>(() => client.InvokeAsync("CreateBackupDownloadTask", null, CancellationToken.None));
+            await Assert.ThrowsAsync<TencentCloudApiException>(() => client.InvokeAsync(TestActions.Create, null, CancellationToken.None));
             Assert.Empty(delays);
             Assert.Single(answers);
         }
@@ -248,7 +280,7 @@ namespace MongoBackup.Tests
         {
             var answers = new Queue<Func<HttpResponseMessage>>(new[] { ApiError("RequestLimitExceeded.UinLimitExceeded"), Answer(HttpStatusCode.OK, Ok) });
             var (client, delays, _) = Make(answers);
-            ApiResponse r = await client.InvokeAsync("CreateBackupDownloadTask", null, CancellationToken.None);
+            ApiResponse r = await client.InvokeAsync(TestActions.Create, null, CancellationToken.None);
             Assert.Equal("ok", r.RequestId);
             Assert.Single(delays);
         }
@@ -258,7 +290,7 @@ namespace MongoBackup.Tests
         {
             var answers = new Queue<Func<HttpResponseMessage>>(new[] { ApiError("InvalidParameterValue.NotFoundInstance"), Answer(HttpStatusCode.OK, Ok) });
             var (client, delays, _) = Make(answers);
-            var e = await Assert.ThrowsAsync<TencentCloudApiException>(() => client.InvokeAsync("DescribeBackupDownloadTask", null, CancellationToken.None));
+            var e = await Assert.ThrowsAsync<TencentCloudApiException>(() => client.InvokeAsync(TestActions.Describe, null, CancellationToken.None));
             Assert.Equal(1, e.Attempts);
             Assert.Empty(delays);
         }
@@ -269,12 +301,12 @@ namespace MongoBackup.Tests
             var bodies = new List<string>();
             var answers = new Queue<Func<HttpResponseMessage>>(new[] { ApiError("InternalError"), Answer(HttpStatusCode.OK, Ok) });
             var handler = new FakeHandler(async (r, ct) => { bodies.Add(await r.Content.ReadAsStringAsync(ct)); return answers.Dequeue()(); });
-            var client = new TencentCloudClient(new ResolvedSettings { Credential = new TencentCloudCredential("AKIDtest00000000", "k") }, null, new HttpClient(handler))
+            var client = new TencentCloudClient(new ResolvedSettings { Credential = new TencentCloudCredential("AKIDtest00000000", "k"), Region = "ap-guangzhou" },
+                null, new HttpClient(handler), new Timing { Delay = (d, ct) => Task.CompletedTask })
             {
                 LimiterFor = _ => new RateLimiter(1000, TimeSpan.FromSeconds(1)),
-                RetryDelay = (d, ct) => Task.CompletedTask,
             };
-            await client.InvokeAsync("DescribeBackupDownloadTask", new JsonObject { ["Offset"] = 200L, ["Limit"] = 100L }, CancellationToken.None);
+            await client.InvokeAsync(TestActions.Describe, new JsonObject { ["Offset"] = 200L, ["Limit"] = 100L }, CancellationToken.None);
             Assert.Equal(2, bodies.Count);
             Assert.Equal(bodies[0], bodies[1]);
             Assert.Contains("\"Offset\":200", bodies[1]);
@@ -288,11 +320,12 @@ namespace MongoBackup.Tests
             var client = new TencentCloudClient(new ResolvedSettings
             {
                 Credential = new TencentCloudCredential("AKIDtest00000000", "k"),
+                Region = "ap-guangzhou",
                 Retry = new RetryPolicy(5, TimeSpan.FromHours(1), TimeSpan.FromHours(1), TimeSpan.FromHours(2)),
-            }, null, new HttpClient(handler)) { LimiterFor = _ => new RateLimiter(1000, TimeSpan.FromSeconds(1)), NextRandom = () => 0.9 };
+            }, null, new HttpClient(handler), new Timing { NextRandom = () => 0.9 }) { LimiterFor = _ => new RateLimiter(1000, TimeSpan.FromSeconds(1)) };
             using var cts = new CancellationTokenSource(100);
             var watch = Stopwatch.StartNew();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.InvokeAsync("DescribeDBBackups", null, cts.Token));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.InvokeAsync(TestActions.DescribeBackups, null, cts.Token));
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10));
         }
 

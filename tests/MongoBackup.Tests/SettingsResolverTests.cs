@@ -126,7 +126,7 @@ namespace MongoBackup.Tests
             env.Variables.Clear();
             env.Variables[SettingsResolver.EnvCredentialsFile] = Path.Combine(env.HomeDirectory, "nope");
             var e = Assert.Throws<TencentCloudException>(() => Resolve(env));
-            Assert.Equal(ClientErrorCodes.InvalidProfile, e.Code);
+            Assert.Equal(ErrorCatalog.InvalidProfile, e.Code);
             Assert.Contains("does not exist", e.Message);
         }
 
@@ -189,7 +189,7 @@ namespace MongoBackup.Tests
         {
             using var env = new FakeEnvironment();
             var e = Assert.Throws<TencentCloudException>(() => Resolve(env));
-            Assert.Equal(ClientErrorCodes.MissingCredential, e.Code);
+            Assert.Equal(ErrorCatalog.MissingCredential, e.Code);
             Assert.Contains("Connect-TencentCloud", e.Message);
             Assert.Contains("-Credential", e.Message);
             Assert.Contains(SettingsResolver.EnvSecretId, e.Message);
@@ -215,7 +215,7 @@ namespace MongoBackup.Tests
             using var env = new FakeEnvironment();
             env.Variables[only] = "x";
             var e = Assert.Throws<TencentCloudException>(() => Resolve(env));
-            Assert.Equal(ClientErrorCodes.InvalidCredential, e.Code);
+            Assert.Equal(ErrorCatalog.InvalidCredential, e.Code);
             Assert.Contains("is set but", e.Message);
         }
 
@@ -225,7 +225,7 @@ namespace MongoBackup.Tests
             using var env = new FakeEnvironment();
             env.Write(".tencentcloud/credentials", "[default]\nsecret_id = AKIDfile00000\n");
             var e = Assert.Throws<TencentCloudException>(() => Resolve(env));
-            Assert.Equal(ClientErrorCodes.InvalidCredential, e.Code);
+            Assert.Equal(ErrorCatalog.InvalidCredential, e.Code);
             Assert.Contains("SecretKey", e.Message);
         }
 
@@ -235,7 +235,7 @@ namespace MongoBackup.Tests
             using var env = new FakeEnvironment();
             env.Write(".tencentcloud/credentials", "[default]\nsecret_key: SUPERSECRET\n");
             var e = Assert.Throws<TencentCloudException>(() => Resolve(env));
-            Assert.Equal(ClientErrorCodes.InvalidProfile, e.Code);
+            Assert.Equal(ErrorCatalog.InvalidProfile, e.Code);
             Assert.Contains("line 2", e.Message);
             Assert.DoesNotContain("SUPERSECRET", e.Message);
         }
@@ -246,7 +246,7 @@ namespace MongoBackup.Tests
             using var env = new FakeEnvironment();
             env.Write(".tccli/default.credential", "{\"secretId\": ");
             var e = Assert.Throws<TencentCloudException>(() => Resolve(env));
-            Assert.Equal(ClientErrorCodes.InvalidProfile, e.Code);
+            Assert.Equal(ErrorCatalog.InvalidProfile, e.Code);
         }
 
         [Fact]

@@ -289,13 +289,24 @@ function Get-HmacSha256([byte[]] $Key, [string] $Text) {
 <#
 .SYNOPSIS
 Sends one TC3-HMAC-SHA256-signed API request to the emulator (an independent signer, for test set-up and
-protocol tests) and returns the parsed "Response" object (errors included: Response.Error.Code).
+protocol tests) and returns the parsed "Response" object (errors included: Response.Error.Code); with -Concurrent N,
+N such requests at once and their N Response objects.
 .PARAMETER Body
 A hashtable / ordered dictionary / object (serialized compactly) or a JSON string sent as is.
 .PARAMETER Headers
 Extra headers, or overrides of the computed ones; a $null value removes that header (e.g. X-TC-Timestamp).
+.PARAMETER Region
+The X-TC-Region header sent (default ap-guangzhou, the region of cmgo-dygv1rnp and cmgo-p8vnipr5): the emulator requires
+one on every action, as the service does. An empty string sends the header with an empty value.
+.PARAMETER NoRegion
+Sends no X-TC-Region header at all (the emulator then answers MissingParameter). Not together with -Region.
+.PARAMETER Concurrent
+Sends the same signed request this many times at once (all sent before any answer is awaited) and returns the
+answers in sending order: a burst for rate-limit tests that does not depend on how fast this process loops.
 .PARAMETER SignedHost
 The host value to sign (default: the Host header sent, 127.0.0.1:<port>).
+.EXAMPLE
+Invoke-EmulatorApi $emu DescribeBackupDownloadTask @{ InstanceId = 'cmgo-9d0p6umb' } -Region ap-shanghai
 #>
 function Invoke-EmulatorApi {
     [CmdletBinding()]
@@ -308,14 +319,17 @@ function Invoke-EmulatorApi {
         [string] $SecretKey,
         [string] $Token,
         [long] $Timestamp = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds(),
-        [string] $Region,
+        [string] $Region = 'ap-guangzhou',
+        [switch] $NoRegion,
         [string] $Version = '2019-07-25',
         [string] $ContentType = 'application/json; charset=utf-8',
         [string] $SignedHost,
         [string] $Service = 'mongodb',
         [System.Collections.IDictionary] $Headers = @{},
-        [switch] $Raw
+        [switch] $Raw,
+        [ValidateRange(1, 1000)] [int] $Concurrent = 1
     )
+    if ($NoRegion -and $PSBoundParameters.ContainsKey('Region')) { throw 'Invoke-EmulatorApi: -Region and -NoRegion exclude each other.' }
     if (-not $SecretId) { $SecretId = if ($Temporary) { $Emulator.TempSecretId } else { $Emulator.SecretId } }
     if (-not $SecretKey) { $SecretKey = if ($Temporary) { $Emulator.TempSecretKey } else { $Emulator.SecretKey } }
     if (-not $Token -and $Temporary) { $Token = $Emulator.Token }
@@ -338,24 +352,34 @@ function Invoke-EmulatorApi {
         'X-TC-Timestamp' = "$Timestamp"
         'Authorization'  = "TC3-HMAC-SHA256 Credential=$SecretId/$scope, SignedHeaders=content-type;host, Signature=$signature"
     }
-    if ($Region) { $all['X-TC-Region'] = $Region }
+    if (-not $NoRegion) { $all['X-TC-Region'] = $Region }
     if ($Token) { $all['X-TC-Token'] = $Token }
     foreach ($k in $Headers.Keys) { $all[$k] = $Headers[$k] }
 
-    $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Post, $uri)
-    $request.Content = [System.Net.Http.ByteArrayContent]::new($bodyBytes)
-    $request.Content.Headers.TryAddWithoutValidation('Content-Type', $ContentType) | Out-Null
-    foreach ($k in $all.Keys) {
-        if ($null -ne $all[$k]) { $request.Headers.TryAddWithoutValidation($k, [string]$all[$k]) | Out-Null }
+    $requests = foreach ($n in 1..$Concurrent) {
+        $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Post, $uri)
+        $request.Content = [System.Net.Http.ByteArrayContent]::new($bodyBytes)
+        $request.Content.Headers.TryAddWithoutValidation('Content-Type', $ContentType) | Out-Null
+        foreach ($k in $all.Keys) {
+            if ($null -ne $all[$k]) { $request.Headers.TryAddWithoutValidation($k, [string]$all[$k]) | Out-Null }
+        }
+        $request
     }
     try {
-        $response = $script:HttpClient.Send($request)
-        $text = $response.Content.ReadAsStringAsync().GetAwaiter().GetResult()
-        if ([int]$response.StatusCode -ne 200) { throw "HTTP $([int]$response.StatusCode) from the emulator: $text" }
+        # All sent before any is awaited, so -Concurrent N requests reach the emulator together.
+        $sends = @(foreach ($request in $requests) { $script:HttpClient.SendAsync($request) })
+        [System.Threading.Tasks.Task]::WaitAll([System.Threading.Tasks.Task[]]$sends)
+        $texts = foreach ($send in $sends) {
+            $response = $send.Result
+            $text = $response.Content.ReadAsStringAsync().GetAwaiter().GetResult()
+            if ([int]$response.StatusCode -ne 200) { throw "HTTP $([int]$response.StatusCode) from the emulator: $text" }
+            $text
+        }
     }
-    finally { $request.Dispose() }
-    if ($Raw) { return $text }
-    ($text | ConvertFrom-Json).Response
+    finally { foreach ($request in $requests) { $request.Dispose() } }
+    foreach ($text in $texts) {
+        if ($Raw) { $text } else { ($text | ConvertFrom-Json).Response }
+    }
 }
 
 $script:HttpClient = [System.Net.Http.HttpClient]::new()

@@ -7,7 +7,8 @@ BeforeAll {
     . "$PSScriptRoot/TestIsolation.ps1"
     Enter-IsolatedCredentialEnvironment
     $script:emu = Start-TestEmulator -ArgumentList '--rate-limit', '0'
-    $script:common = @{ Endpoint = $emu.Endpoint; Credential = $emu.Credential }
+    $script:common = @{ Endpoint = $emu.Endpoint; Credential = $emu.Credential; Region = 'ap-guangzhou' }
+    $script:anyRegion = @{ Endpoint = $emu.Endpoint; Credential = $emu.Credential }
 
     function Get-ApiCount([string] $Action = 'DescribeBackupDownloadTask') {
         $stats = Get-EmulatorStats $emu
@@ -108,7 +109,7 @@ Describe 'Get-MongoBackupDownloadTask' {
         }
 
         It 'the sharded instance has every status and its tasks in every shard' {
-            $all = @(Get-MongoBackupDownloadTask cmgo-9d0p6umb @common)
+            $all = @(Get-MongoBackupDownloadTask cmgo-9d0p6umb -Region * @anyRegion)
             $all.Count | Should -Be 450
             ($all | Group-Object Status).Count | Should -Be 5
             ($all | Group-Object Status | ForEach-Object Count | Sort-Object -Unique) | Should -Be 90
@@ -187,7 +188,7 @@ Describe 'Get-MongoBackupDownloadTask' {
             $rows = @(Import-Csv $file)
             $rows.Count | Should -Be $tasks.Count
             $header = (Get-Content $file -TotalCount 1)
-            $header | Should -Be '"InstanceId","ReplicaSetId","BackupName","Status","Percent","BackupSize","CreateTime","TimeSpend","Url","BackupMethod","BackupDesc","Region","Bucket"'
+            $header | Should -Be '"InstanceId","ReplicaSetId","BackupName","Status","Percent","BackupSize","CreateTime","TimeSpend","Url","BackupMethod","BackupDesc","Region","Bucket","RequestRegion"'
             for ($i = 0; $i -lt $rows.Count; $i++) {
                 [long]$rows[$i].BackupSize | Should -Be $tasks[$i].BackupSize
                 $rows[$i].Status | Should -Be $tasks[$i].Status.ToString()
@@ -275,7 +276,7 @@ Describe 'Get-MongoBackupDownloadTask' {
 
         It 'a wrong key is AuthFailure.SignatureFailure, an authentication error' {
             $bad = [pscredential]::new($emu.SecretId, (ConvertTo-SecureString 'not-the-key' -AsPlainText -Force))
-            Get-MongoBackupDownloadTask cmgo-dygv1rnp -Endpoint $emu.Endpoint -Credential $bad -ErrorVariable errs -ErrorAction SilentlyContinue
+            Get-MongoBackupDownloadTask cmgo-dygv1rnp -Endpoint $emu.Endpoint -Credential $bad -Region ap-guangzhou -ErrorVariable errs -ErrorAction SilentlyContinue
             $errs[0].FullyQualifiedErrorId | Should -BeLike 'AuthFailure.SignatureFailure,*'
             $errs[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
             $errs[0].ToString() | Should -Match 'SecretKey'
@@ -283,7 +284,7 @@ Describe 'Get-MongoBackupDownloadTask' {
 
         It 'an unknown SecretId is AuthFailure.SecretIdNotFound' {
             $bad = [pscredential]::new('AKIDunknown0000000000000000000000000', (ConvertTo-SecureString 'whatever' -AsPlainText -Force))
-            Get-MongoBackupDownloadTask cmgo-dygv1rnp -Endpoint $emu.Endpoint -Credential $bad -ErrorVariable errs -ErrorAction SilentlyContinue
+            Get-MongoBackupDownloadTask cmgo-dygv1rnp -Endpoint $emu.Endpoint -Credential $bad -Region ap-guangzhou -ErrorVariable errs -ErrorAction SilentlyContinue
             $errs[0].FullyQualifiedErrorId | Should -BeLike 'AuthFailure.SecretIdNotFound,*'
         }
 
@@ -297,7 +298,7 @@ Describe 'Get-MongoBackupDownloadTask' {
         It 'a closed port is a connection error per input' {
             $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
             $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
-            Get-MongoBackupDownloadTask cmgo-dygv1rnp, cmgo-p8vnipr5 -Endpoint "http://127.0.0.1:$port" -Credential $emu.Credential -ErrorVariable errs -ErrorAction SilentlyContinue
+            Get-MongoBackupDownloadTask cmgo-dygv1rnp, cmgo-p8vnipr5 -Endpoint "http://127.0.0.1:$port" -Credential $emu.Credential -Region ap-guangzhou -ErrorVariable errs -ErrorAction SilentlyContinue
             $errs.Count | Should -Be 2
             $errs[0].FullyQualifiedErrorId | Should -BeLike 'ConnectionFailure,*'
             $errs[0].CategoryInfo.Category | Should -Be 'ConnectionError'
@@ -318,7 +319,8 @@ Describe 'Get-MongoBackupDownloadTask' {
             $verbose = Get-MongoBackupDownloadTask cmgo-p8vnipr5 -Limit 100 @common -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
             $lines = @($verbose | Where-Object Message -Match '^DescribeBackupDownloadTask')
             $lines.Count | Should -Be 3
-            $lines[1].Message | Should -Match 'offset 100, limit 100: 100 tasks of 250 in \d+ ms \(RequestId [0-9a-f-]{36}\)'
+            # The emulator reads Offset as a page index (its default, as the docs now say): the second page is Offset 1.
+            $lines[1].Message | Should -Match 'offset 1, limit 100: 100 tasks of 250 in \d+ ms \(RequestId [0-9a-f-]{36}\)'
         }
 
         It 'no secret, token, signature or presigned-URL signature reaches any stream' {
@@ -328,8 +330,8 @@ Describe 'Get-MongoBackupDownloadTask' {
                 Get-MongoBackupDownloadTask cmgo-dygv1rnp @common -Verbose -Debug
                 Get-MongoBackupDownloadTask cmgo-zzzzzzzz @common -Verbose -Debug -ErrorAction Continue
                 $bad = [pscredential]::new($emu.SecretId, (ConvertTo-SecureString 'wrong-key-123' -AsPlainText -Force))
-                Get-MongoBackupDownloadTask cmgo-dygv1rnp -Endpoint $emu.Endpoint -Credential $bad -Verbose -Debug -ErrorAction Continue
-                Connect-TencentCloud -SecretId $emu.TempSecretId -SecretKey $temp.Password -SessionToken (ConvertTo-SecureString $emu.Token -AsPlainText -Force) -Endpoint $emu.Endpoint -Verbose
+                Get-MongoBackupDownloadTask cmgo-dygv1rnp -Endpoint $emu.Endpoint -Credential $bad -Region ap-guangzhou -Verbose -Debug -ErrorAction Continue
+                Connect-TencentCloud -SecretId $emu.TempSecretId -SecretKey $temp.Password -SessionToken (ConvertTo-SecureString $emu.Token -AsPlainText -Force) -Endpoint $emu.Endpoint -Region ap-guangzhou -Verbose
                 Get-MongoBackupDownloadTask cmgo-dygv1rnp -Verbose -Debug
                 Get-TencentCloudContext | Format-List | Out-String
                 Disconnect-TencentCloud
@@ -360,20 +362,20 @@ Describe 'Connect-TencentCloud, Get-TencentCloudContext, Disconnect-TencentCloud
 
     It 'Connect takes -SecretId and a SecureString -SecretKey, and temporary credentials with -SessionToken' {
         Connect-TencentCloud -SecretId $emu.TempSecretId -SecretKey (ConvertTo-SecureString $emu.TempSecretKey -AsPlainText -Force) `
-            -SessionToken (ConvertTo-SecureString $emu.Token -AsPlainText -Force) -Endpoint $emu.Endpoint
+            -SessionToken (ConvertTo-SecureString $emu.Token -AsPlainText -Force) -Endpoint $emu.Endpoint -Region ap-guangzhou
         (Get-TencentCloudContext).IsTemporary | Should -BeTrue
         @(Get-MongoBackupDownloadTask cmgo-dygv1rnp).Count | Should -Be 1
     }
 
     It 'a temporary key without its token is refused by the service (AuthFailure.TokenFailure)' {
-        Connect-TencentCloud -SecretId $emu.TempSecretId -SecretKey (ConvertTo-SecureString $emu.TempSecretKey -AsPlainText -Force) -Endpoint $emu.Endpoint
+        Connect-TencentCloud -SecretId $emu.TempSecretId -SecretKey (ConvertTo-SecureString $emu.TempSecretKey -AsPlainText -Force) -Endpoint $emu.Endpoint -Region ap-guangzhou
         Get-MongoBackupDownloadTask cmgo-dygv1rnp -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'AuthFailure.TokenFailure,*'
     }
 
     It 'parameters override the session' {
         $bad = [pscredential]::new($emu.SecretId, (ConvertTo-SecureString 'nope' -AsPlainText -Force))
-        Connect-TencentCloud -Credential $bad -Endpoint $emu.Endpoint
+        Connect-TencentCloud -Credential $bad -Endpoint $emu.Endpoint -Region ap-guangzhou
         @(Get-MongoBackupDownloadTask cmgo-dygv1rnp -Credential $emu.Credential).Count | Should -Be 1
     }
 
@@ -417,12 +419,38 @@ Describe 'Connect-TencentCloud, Get-TencentCloudContext, Disconnect-TencentCloud
             $ops = Get-TencentCloudContext -ProfileName ops
             $ops.ProfileName | Should -Be 'ops'
             $ops.CredentialOrigin | Should -Match '\[ops\]$'
-            @(Get-MongoBackupDownloadTask cmgo-dygv1rnp -Endpoint $emu.Endpoint -ProfileName ops).Count | Should -Be 1
-            Connect-TencentCloud -ProfileName ops -Endpoint $emu.Endpoint
+            @(Get-MongoBackupDownloadTask cmgo-dygv1rnp -Endpoint $emu.Endpoint -ProfileName ops -Region ap-guangzhou).Count | Should -Be 1
+            Connect-TencentCloud -ProfileName ops -Endpoint $emu.Endpoint -Region ap-guangzhou
             @(Get-MongoBackupDownloadTask cmgo-dygv1rnp).Count | Should -Be 1
         } finally {
             Remove-Item "$h/.tencentcloud", "$h/.tccli" -Recurse -Force -ErrorAction Ignore
         }
+    }
+
+    It 'Connect without a key sets just what it names, and keeps the rest (no prompt)' {
+        $env:TENCENTCLOUD_SECRET_ID = $emu.SecretId
+        $env:TENCENTCLOUD_SECRET_KEY = $emu.SecretKey
+        try {
+            $c = Connect-TencentCloud -Region ap-shanghai -PassThru
+            $c.Region | Should -Be 'ap-shanghai'
+            $c.RegionSource | Should -Be 'Session'
+            $c.CredentialSource | Should -Be 'Environment'
+            $c = Connect-TencentCloud -Endpoint $emu.Endpoint -PassThru
+            $c.Region | Should -Be 'ap-shanghai'
+            $c.EndpointSource | Should -Be 'Session'
+            @(Get-MongoBackupDownloadTask cmgo-9d0p6umb -First 2).Count | Should -Be 2
+            Connect-TencentCloud -Credential $emu.Credential
+            (Get-TencentCloudContext).Region | Should -Be 'ap-shanghai'
+            (Get-TencentCloudContext).CredentialSource | Should -Be 'Session'
+        } finally {
+            Remove-Item Env:TENCENTCLOUD_SECRET_ID, Env:TENCENTCLOUD_SECRET_KEY -ErrorAction Ignore
+        }
+    }
+
+    It 'Connect without a key and with no key anywhere still sets the region, and says so' {
+        $c = Connect-TencentCloud -Region ap-guangzhou -PassThru -Verbose 4>&1
+        ($c | Where-Object { $_ -is [MongoBackup.TencentCloudContext] }).Region | Should -Be 'ap-guangzhou'
+        ($c | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Match 'No key is set yet'
     }
 
     It 'Connect with a profile that holds no key fails at once' {

@@ -28,16 +28,74 @@ BeforeAll {
     $script:Module = Import-Module $script:ManifestPath -Force -PassThru -ErrorAction Stop
     $script:Common = [System.Management.Automation.PSCmdlet]::CommonParameters
 
-    function Get-PrimaryParameter([System.Management.Automation.CommandInfo] $Command, [string] $Name) {
-        # The parameter as the default parameter set has it, else as the first set that has it.
-        $sets = @($Command.ParameterSets | Where-Object IsDefault) + @($Command.ParameterSets | Where-Object { -not $_.IsDefault })
-        $sets.Parameters | Where-Object Name -EQ $Name | Select-Object -First 1
+    # The parameters as the C# source declares them (an independent reading: not the compiled metadata that the help
+    # generator reads): per class its base class, default parameter set and [Parameter] attributes.
+    function Get-SourceClasses {
+        $classes = @{}
+        foreach ($file in Get-ChildItem "$PSScriptRoot/../../src/MongoBackup/Cmdlets" -Filter *.cs) {
+            $text = Get-Content $file.FullName -Raw
+            $consts = @{}
+            foreach ($m in [regex]::Matches($text, 'const string (\w+) = "([^"]*)";')) { $consts[$m.Groups[1].Value] = $m.Groups[2].Value }
+            $declarations = @([regex]::Matches($text, '(?m)^\s*(?:\[Cmdlet\(([^\n]*)\)\]\s*(?:\[[^\n]*\]\s*)*)?public (?:sealed |abstract )?class (\w+)\s*:\s*(\w+)'))
+            for ($i = 0; $i -lt $declarations.Count; $i++) {
+                $d = $declarations[$i]
+                $end = if ($i + 1 -lt $declarations.Count) { $declarations[$i + 1].Index } else { $text.Length }
+                $body = $text.Substring($d.Index, $end - $d.Index)
+                $default = $null
+                if ($d.Groups[1].Value -match 'DefaultParameterSetName = (\w+)') { $default = $consts[$Matches[1]] }
+                $parameters = @{}
+                foreach ($p in [regex]::Matches($body, '((?:\s*\[[^\n]*\]\s*\n)+)\s*public ([\w\[\]]+) (\w+) \{ get; set; \}')) {
+                    $attributes = @([regex]::Matches($p.Groups[1].Value, '\[Parameter(?:\(([^\n]*)\))?\]') | ForEach-Object {
+                            $a = $_.Groups[1].Value
+                            [pscustomobject]@{
+                                Set       = if ($a -match 'ParameterSetName = (\w+)') { $consts[$Matches[1]] } else { $null }
+                                Mandatory = $a -match 'Mandatory = true'
+                                Position  = if ($a -match 'Position = (\d+)') { $Matches[1] } else { 'named' }
+                                ByValue   = $a -match 'ValueFromPipeline = true'
+                                ByName    = $a -match 'ValueFromPipelineByPropertyName = true'
+                            }
+                        })
+                    if ($attributes.Count) { $parameters[$p.Groups[3].Value] = [pscustomobject]@{ Type = $p.Groups[2].Value; Attributes = $attributes } }
+                }
+                $classes[$d.Groups[2].Value] = [pscustomobject]@{
+                    Base = $d.Groups[3].Value; Default = $default; Parameters = $parameters
+                    Paging = $d.Groups[1].Value -match 'SupportsPaging = true'; ShouldProcess = $d.Groups[1].Value -match 'SupportsShouldProcess = true'
+                }
+            }
+        }
+        $classes
     }
 
-    function Get-TypeLabel([type] $Type) {
-        # String[], Int32, SwitchParameter; generic types as Nullable[Int32].
-        if (-not $Type.IsGenericType) { return $Type.Name }
-        ($Type.Name -replace '`\d+$', '') + '[' + (@($Type.GetGenericArguments() | ForEach-Object { Get-TypeLabel $_ }) -join ',') + ']'
+    # A parameter of a cmdlet class as the source declares it, looking through its base classes.
+    function Find-SourceParameter([hashtable] $Classes, [string] $ClassName, [string] $Name) {
+        $default = $Classes[$ClassName].Default
+        # SupportsPaging = true in the source: PowerShell adds -First, -Skip (UInt64) and -IncludeTotalCount.
+        $paging = @{ First = 'UInt64'; Skip = 'UInt64'; IncludeTotalCount = 'SwitchParameter' }
+        # SupportsShouldProcess = true: PowerShell adds -WhatIf and -Confirm.
+        $shouldProcess = @{ WhatIf = 'SwitchParameter'; Confirm = 'SwitchParameter' }
+        $added = if ($Classes[$ClassName].Paging -and $paging.ContainsKey($Name)) { $paging[$Name] }
+            elseif ($Classes[$ClassName].ShouldProcess -and $shouldProcess.ContainsKey($Name)) { $shouldProcess[$Name] }
+        if ($added) {
+            $attribute = [pscustomobject]@{ Set = $null; Mandatory = $false; Position = 'named'; ByValue = $false; ByName = $false }
+            return [pscustomobject]@{ Type = $added; Primary = $attribute; Attributes = @($attribute) }
+        }
+        for ($c = $ClassName; $Classes.ContainsKey($c); $c = $Classes[$c].Base) {
+            $p = $Classes[$c].Parameters[$Name]
+            if ($p) {
+                $primary = @($p.Attributes | Where-Object { $default -and $_.Set -eq $default }) + @($p.Attributes | Where-Object { -not $_.Set }) + @($p.Attributes)
+                return [pscustomobject]@{ Type = $p.Type; Primary = $primary[0]; Attributes = $p.Attributes }
+            }
+        }
+        $null
+    }
+
+    # C# type names as the help shows them.
+    function Get-SourceTypeLabel([string] $Type) {
+        $keywords = @{ string = 'String'; int = 'Int32'; long = 'Int64'; bool = 'Boolean'; double = 'Double'; object = 'Object' }
+        $array = $Type.EndsWith('[]')
+        $name = $Type.TrimEnd('[', ']')
+        if ($keywords.ContainsKey($name)) { $name = $keywords[$name] }
+        if ($array) { "$name[]" } else { $name }
     }
 
     function Get-HelpText($Paragraphs) {
@@ -65,6 +123,7 @@ Describe 'The module' {
 
 Describe 'Help for <Name>' -ForEach $commandCases {
     BeforeAll {
+        $sourceClasses = Get-SourceClasses
         $command = Get-Command "$ModuleName\$Name" -ErrorAction Stop
         $help = Get-Help "$ModuleName\$Name" -Full -ErrorAction Stop
         $helpParameters = @($help.parameters.parameter | Where-Object { $_ })
@@ -110,8 +169,12 @@ Describe 'Help for <Name>' -ForEach $commandCases {
 
     Context 'parameter -<ParameterName>' -ForEach $ParameterCases {
         BeforeAll {
-            $parameter = Get-PrimaryParameter $command $ParameterName
             $parameterHelp = $helpParameters | Where-Object Name -EQ $ParameterName
+            $source = Find-SourceParameter $sourceClasses $command.ImplementingType.Name $ParameterName
+        }
+
+        It 'is declared in the C# source' {
+            $source | Should -Not -BeNullOrEmpty -Because "the source of $($command.ImplementingType.Name) or its bases must declare -$ParameterName"
         }
 
         It 'is in the help once' {
@@ -122,23 +185,22 @@ Describe 'Help for <Name>' -ForEach $commandCases {
             Get-HelpText $parameterHelp.Description | Should -Not -BeNullOrEmpty
         }
 
-        It 'has the right Required value' {
-            $parameterHelp.Required | Should -Be $parameter.IsMandatory.ToString().ToLowerInvariant()
+        # The expected values below come from the source text; the help comes from the generated MAML.
+        It 'has the Required value of the source' {
+            $parameterHelp.Required | Should -Be $source.Primary.Mandatory.ToString().ToLowerInvariant()
         }
 
-        It 'has the right type' {
-            "$($parameterHelp.parameterValue)".Trim() | Should -Be (Get-TypeLabel $parameter.ParameterType)
+        It 'has the type of the source' {
+            "$($parameterHelp.parameterValue)".Trim() | Should -Be (Get-SourceTypeLabel $source.Type)
         }
 
-        It 'has the right position' {
-            $expected = if ($parameter.Position -ge 0) { "$($parameter.Position)" } else { 'named' }
-            $parameterHelp.Position | Should -Be $expected
+        It 'has the position of the source' {
+            $parameterHelp.Position | Should -Be $source.Primary.Position
         }
 
-        It 'has the right pipeline input' {
-            $all = @($command.ParameterSets.Parameters | Where-Object Name -EQ $ParameterName)
-            $byValue = [bool]@($all | Where-Object ValueFromPipeline).Count
-            $byName = [bool]@($all | Where-Object ValueFromPipelineByPropertyName).Count
+        It 'has the pipeline input of the source' {
+            $byValue = [bool]@($source.Attributes | Where-Object ByValue).Count
+            $byName = [bool]@($source.Attributes | Where-Object ByName).Count
             $kinds = @(if ($byValue) { 'ByValue' }) + @(if ($byName) { 'ByPropertyName' })
             $expected = if ($kinds.Count) { "True ($($kinds -join ', '))" } else { 'False' }
             $parameterHelp.PipelineInput | Should -Be $expected

@@ -158,7 +158,7 @@ Describe 'Official Tencent Cloud Node SDK against the emulator' {
 
         $params = @{
             InstanceId = 'cmgo-p8vnipr5'; Limit = 100; First = 100; IncludeTotalCount = $true
-            Endpoint = $script:Emu.Endpoint; Credential = $script:Emu.Credential
+            Endpoint = $script:Emu.Endpoint; Credential = $script:Emu.Credential; Region = 'ap-guangzhou'
         }
         if ($Status) { $params.Status = $Status }
         $output = @(Get-MongoBackupDownloadTask @params -ErrorAction Stop)

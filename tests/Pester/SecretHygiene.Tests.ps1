@@ -118,6 +118,7 @@ Stop-Transcript | Out-Null
         $psi.Environment['TENCENTCLOUD_SECRET_ID'] = $emu.TempSecretId
         $psi.Environment['TENCENTCLOUD_SECRET_KEY'] = $emu.TempSecretKey
         $psi.Environment['TENCENTCLOUD_SESSION_TOKEN'] = $emu.Token
+        $psi.Environment['TENCENTCLOUD_REGION'] = 'ap-guangzhou'
         $psi.Environment['MB_HYGIENE_MODULE'] = $modulePath
         $psi.Environment['MB_HYGIENE_ENDPOINT'] = $emu.Endpoint
         $psi.Environment['MB_HYGIENE_WRONG_KEY'] = $wrongKey
@@ -177,7 +178,8 @@ Get-MongoBackup cmgo-p8vnipr5 | Where-Object BackupDesc -like 'configured to fai
         $null = Step 'save expired link, not refreshable' @'
 Save-MongoBackupFile -Url $ready[0].Url -Path (Join-Path $work expired.tar) -BackupSize $ready[0].BackupSize
 '@
-        Set-EmulatorObjectStore $emu -DropAfterBytes 2000 -DropCount 2 | Out-Null
+        # A slow link as well, so the save lasts several progress ticks whatever the retry waits draw.
+        Set-EmulatorObjectStore $emu -DropAfterBytes 2000 -DropCount 2 -BandwidthBytesPerSecond 4000 | Out-Null
         $null = Step 'save through dropped connections' @'
 $t = $ready[0]
 Get-MongoBackupDownloadTask $t.InstanceId -BackupName $t.BackupName -Status Downloaded -First 1 |
@@ -238,8 +240,8 @@ Get-MongoBackupDownloadTask cmgo-zzzzzzzz
         $null = Step 'profiles' @'
 foreach ($name in 'hygiene', 'tccli') {
     Get-TencentCloudContext -ProfileName $name
-    Get-MongoInstance cmgo-p8vnipr5 -ProfileName $name -Endpoint $emu.Endpoint
-    Get-MongoBackupDownloadTask cmgo-dygv1rnp -Status Downloaded -ProfileName $name -Endpoint $emu.Endpoint
+    Get-MongoInstance cmgo-p8vnipr5 -ProfileName $name -Endpoint $emu.Endpoint -Region ap-guangzhou
+    Get-MongoBackupDownloadTask cmgo-dygv1rnp -Status Downloaded -ProfileName $name -Endpoint $emu.Endpoint -Region ap-guangzhou
 }
 '@
         $null = Step 'broken tccli file' 'Get-TencentCloudContext -ProfileName brokentccli; Connect-TencentCloud -ProfileName brokentccli'

@@ -7,7 +7,9 @@ BeforeAll {
     . "$PSScriptRoot/TestIsolation.ps1"
     Enter-IsolatedCredentialEnvironment
     $script:emu = Start-TestEmulator -ArgumentList '--rate-limit', '0', '--task-seconds', '2'
-    $script:common = @{ Endpoint = $emu.Endpoint; Credential = $emu.Credential }
+    $script:common = @{ Endpoint = $emu.Endpoint; Credential = $emu.Credential; Region = 'ap-guangzhou' }
+    $script:anyRegion = @{ Endpoint = $emu.Endpoint; Credential = $emu.Credential }
+    $script:shanghai = @{ Endpoint = $emu.Endpoint; Credential = $emu.Credential; Region = 'ap-shanghai' }
     $script:fast = @{ PollInterval = 0.2; Timeout = 60 }
 
     function Get-ApiCount([string] $Action) {
@@ -22,10 +24,11 @@ BeforeAll {
     function Set-ObjectStore([hashtable] $Settings) {
         Invoke-RestMethod -Method Post "$($emu.Endpoint)/_emulator/objects" -Body ($Settings | ConvertTo-Json -Compress) -ContentType 'application/json' | Out-Null
     }
-    # A ready (Downloaded) task for a backup of the replica-set instance, created and waited for.
+    # A ready (Downloaded) task for a backup of an instance of any region, created and waited for: the backup and the
+    # tasks carry the region they were read from (RequestRegion) down the pipeline.
     function Get-ReadyTask([string] $InstanceId = 'cmgo-p8vnipr5', [scriptblock] $Where = { $_.BackupDesc -notmatch 'fail' -and $_.BackupSize -lt 16MB }) {
-        Get-MongoBackup $InstanceId @common | Where-Object Status -eq Succeeded | Where-Object $Where | Select-Object -First 1 |
-            New-MongoBackupDownloadTask @common | Wait-MongoBackupDownloadTask @common @fast
+        Get-MongoBackup $InstanceId -Region * @anyRegion | Where-Object Status -eq Succeeded | Where-Object $Where | Select-Object -First 1 |
+            New-MongoBackupDownloadTask @anyRegion | Wait-MongoBackupDownloadTask @anyRegion @fast
     }
 }
 
@@ -44,13 +47,20 @@ Describe 'Get-MongoInstance' {
     }
 
     It 'returns typed instances with their replica sets' {
-        $i = Get-MongoInstance -InstanceId cmgo-9d0p6umb @common
+        $i = Get-MongoInstance -InstanceId cmgo-9d0p6umb @shanghai
         $i.PSObject.TypeNames[0] | Should -Be 'MongoBackup.Instance'
         $i.ClusterType | Should -Be ([MongoBackup.ClusterType]::Sharded)
         $i.Status | Should -Be ([MongoBackup.InstanceStatus]::Running)
         $i.Region | Should -Be 'ap-shanghai'
         $i.CreateTime.Offset | Should -Be ([TimeSpan]::FromHours(8))
         $i.ReplicaSets.ReplicaSetId | Should -Be @('cmgo-9d0p6umb_0', 'cmgo-9d0p6umb_1', 'cmgo-9d0p6umb_2')
+        $i.InstanceType | Should -Be ([MongoBackup.InstanceType]::Regular)
+        $i.RealInstanceId | Should -Be 'cmgo-9d0p6umb'
+        $i.UsedVolume | Should -BeGreaterThan 0
+        $i.UsedVolume | Should -Be ($i.ReplicaSets | Measure-Object UsedVolume -Sum).Sum
+        $i.ReplicaSets.RealReplicaSetId | Should -Be @('cmgo-9d0p6umb_0', 'cmgo-9d0p6umb_1', 'cmgo-9d0p6umb_2')
+        $i.PayMode | Should -BeOfType [MongoBackup.PayMode]
+        $i.RequestRegion | Should -Be 'ap-shanghai'
     }
 
     It 'filters by <Name>' -TestCases @(
@@ -58,10 +68,15 @@ Describe 'Get-MongoInstance' {
         @{ Name = 'project'; Splat = @{ ProjectId = 1001 }; Check = { $_.ProjectId -eq 1001 } }
         @{ Name = 'search key'; Splat = @{ SearchKey = 'orders' }; Check = { $_.InstanceId -match 'orders' -or $_.InstanceName -match 'orders' } }
         @{ Name = 'status'; Splat = @{ Status = 'Running' }; Check = { $_.Status -eq 'Running' } }
-        @{ Name = 'region'; Splat = @{ Region = 'ap-shanghai' }; Check = { $_.Region -eq 'ap-shanghai' } }
+        @{ Name = 'instance type ReadOnly'; Splat = @{ InstanceType = 'ReadOnly'; Region = '*' }; Check = { $_.InstanceType -eq 'ReadOnly' } }
+        @{ Name = 'instance type Temporary'; Splat = @{ InstanceType = 'Temporary'; Region = '*' }; Check = { $_.InstanceType -eq 'Temporary' } }
+        @{ Name = 'instance type AllButTemporary'; Splat = @{ InstanceType = 'AllButTemporary'; Region = '*' }; Check = { $_.InstanceType -ne 'Temporary' } }
+        @{ Name = 'region'; Splat = @{ Region = 'ap-shanghai' }; Check = { $_.Region -eq 'ap-shanghai' -and $_.RequestRegion -eq 'ap-shanghai' } }
     ) {
         param($Name, $Splat, $Check)
-        $r = @(Get-MongoInstance @Splat @common)
+        $region = if ($Splat.Region) { $Splat.Region } else { 'ap-guangzhou' }
+        $rest = @{} + $Splat; $rest.Remove('Region')
+        $r = @(Get-MongoInstance @rest @anyRegion -Region $region)
         $r.Count | Should -BeGreaterThan 0
         @($r | Where-Object $Check).Count | Should -Be $r.Count
     }
@@ -78,7 +93,7 @@ Describe 'Get-MongoInstance' {
     }
 
     It 'renders a table' {
-        $text = Get-MongoInstance cmgo-9d0p6umb @common | Format-Table | Out-String -Width 200
+        $text = Get-MongoInstance cmgo-9d0p6umb @shanghai | Format-Table | Out-String -Width 200
         $text | Should -Match 'InstanceId\s+InstanceName\s+ClusterType\s+Status\s+Region'
         $text | Should -Match 'cmgo-9d0p6umb\s+\S+\s+Sharded\s+Running\s+ap-shanghai'
     }
@@ -124,7 +139,8 @@ Describe 'New-MongoBackupDownloadTask and Wait-MongoBackupDownloadTask' {
     }
 
     It 'a sharded cluster gets one task per shard, found with DescribeDBInstances' {
-        $tasks = @(Get-MongoBackup cmgo-9d0p6umb @common | Where-Object Status -eq Succeeded | Select-Object -First 1 | New-MongoBackupDownloadTask @common)
+        $tasks = @(Get-MongoBackup cmgo-9d0p6umb @shanghai | Where-Object Status -eq Succeeded | Select-Object -First 1 | New-MongoBackupDownloadTask @anyRegion)
+        $tasks.RequestRegion | Sort-Object -Unique | Should -Be 'ap-shanghai'
         $tasks.ReplicaSetId | Should -Be @('cmgo-9d0p6umb_0', 'cmgo-9d0p6umb_1', 'cmgo-9d0p6umb_2')
         $tasks[0].PSObject.TypeNames[0] | Should -Be 'MongoBackup.BackupDownloadTask'
         Get-ApiCount CreateBackupDownloadTask | Should -Be 1
@@ -132,8 +148,8 @@ Describe 'New-MongoBackupDownloadTask and Wait-MongoBackupDownloadTask' {
     }
 
     It '-ReplicaSetId names the shards' {
-        $b = Get-MongoBackup cmgo-9d0p6umb @common | Where-Object Status -eq Succeeded | Select-Object -First 1
-        $tasks = @(New-MongoBackupDownloadTask $b.InstanceId $b.BackupName -ReplicaSetId cmgo-9d0p6umb_1 @common)
+        $b = Get-MongoBackup cmgo-9d0p6umb @shanghai | Where-Object Status -eq Succeeded | Select-Object -First 1
+        $tasks = @(New-MongoBackupDownloadTask $b.InstanceId $b.BackupName -ReplicaSetId cmgo-9d0p6umb_1 @shanghai)
         $tasks.ReplicaSetId | Should -Be 'cmgo-9d0p6umb_1'
         Get-ApiCount DescribeDBInstances | Should -Be 0
     }
@@ -145,9 +161,12 @@ Describe 'New-MongoBackupDownloadTask and Wait-MongoBackupDownloadTask' {
     }
 
     It 'Wait writes each task when it is Downloaded, with one request per instance and backup per round' {
-        $created = @(Get-MongoBackup cmgo-9d0p6umb @common | Where-Object Status -eq Succeeded | Select-Object -First 1 | New-MongoBackupDownloadTask @common)
+        $created = @(Get-MongoBackup cmgo-9d0p6umb @shanghai | Where-Object Status -eq Succeeded | Select-Object -First 1 | New-MongoBackupDownloadTask @anyRegion)
         $before = Get-ApiCount DescribeBackupDownloadTask
-        $ready = @($created | Wait-MongoBackupDownloadTask @common -PollInterval 0.5 -Timeout 60)
+        # Connected to another region: Wait asks the region each task was created in.
+        Connect-TencentCloud -Region ap-guangzhou
+        $ready = @($created | Wait-MongoBackupDownloadTask @anyRegion -PollInterval 0.5 -Timeout 60)
+        Disconnect-TencentCloud
         $ready.Count | Should -Be 3
         $ready | ForEach-Object { $_.Status | Should -Be 'Downloaded'; $_.Url | Should -Not -BeNullOrEmpty; $_.Percent | Should -Be 100 }
         $rounds = (Get-ApiCount DescribeBackupDownloadTask) - $before
@@ -179,8 +198,8 @@ Describe 'New-MongoBackupDownloadTask and Wait-MongoBackupDownloadTask' {
     }
 
     It 'on timeout an error names each task still pending' {
-        $tasks = @(Get-MongoBackup cmgo-9d0p6umb @common | Where-Object Status -eq Succeeded | Select-Object -First 1 | New-MongoBackupDownloadTask @common)
-        $r = @($tasks | Wait-MongoBackupDownloadTask @common -PollInterval 0.2 -Timeout 0.5 -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $tasks = @(Get-MongoBackup cmgo-9d0p6umb @shanghai | Where-Object Status -eq Succeeded | Select-Object -First 1 | New-MongoBackupDownloadTask @anyRegion)
+        $r = @($tasks | Wait-MongoBackupDownloadTask @anyRegion -PollInterval 0.2 -Timeout 0.5 -ErrorVariable errs -ErrorAction SilentlyContinue)
         $r.Count | Should -Be 0
         $errs.Count | Should -Be 3
         $errs | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'WaitTimeout,*' }
@@ -215,7 +234,7 @@ Describe 'Save-MongoBackupFile' {
     }
 
     It 'a sharded backup yields one file per shard, and -Hash matches Get-FileHash' {
-        $files = @(Get-ReadyTask cmgo-9d0p6umb | Save-MongoBackupFile -Destination $dest -Hash @common)
+        $files = @(Get-ReadyTask cmgo-9d0p6umb | Save-MongoBackupFile -Destination $dest -Hash @anyRegion)
         $files.Count | Should -Be 3
         ($files.ReplicaSetId | Sort-Object) | Should -Be @('cmgo-9d0p6umb_0', 'cmgo-9d0p6umb_1', 'cmgo-9d0p6umb_2')
         foreach ($f in $files) { $f.Hash | Should -Be (Get-FileHash $f.FullName).Hash }

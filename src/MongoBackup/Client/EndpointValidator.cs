@@ -42,6 +42,6 @@ namespace MongoBackup.Client
             uri.IsDefaultPort ? uri.Host.ToLowerInvariant() : uri.Host.ToLowerInvariant() + ":" + uri.Port;
 
         private static TencentCloudException Invalid(string message) =>
-            new TencentCloudException(ClientErrorCodes.InvalidEndpoint, message);
+            new TencentCloudException(ErrorCatalog.InvalidEndpoint, message);
     }
 }

@@ -38,7 +38,7 @@ namespace MongoBackup.Client
 
         // The line's text is never echoed: it may hold a key.
         private static TencentCloudException Bad(string path, int index, string what) =>
-            new TencentCloudException(ClientErrorCodes.InvalidProfile,
+            new TencentCloudException(ErrorCatalog.InvalidProfile,
                 $"The credentials file '{path}' is malformed at line {index + 1}: {what}. Fix the file (sections like [default], lines like secret_id = AKID...).");
     }
 }

@@ -62,6 +62,10 @@ namespace MongoBackup.Client
             }
         }
 
+        /// <summary>The object field, or null when it is missing or not an object (for the envelope's Response and Error).</summary>
+        public static JsonObject GetObjectOrNull(this JsonObject obj, string name) =>
+            obj != null && obj.TryGetValue(name, out object v) ? v as JsonObject : null;
+
         public static JsonObject GetObject(this JsonObject obj, string name)
         {
             if (!obj.TryGetValue(name, out object v) || v == null) return null;
@@ -82,18 +86,6 @@ namespace MongoBackup.Client
             return result;
         }
 
-        public static IReadOnlyList<string> GetStringArray(this JsonObject obj, string name)
-        {
-            if (!obj.TryGetValue(name, out object v) || v == null) return Array.Empty<string>();
-            if (!(v is List<object> list)) throw new InvalidResponseException($"The field '{name}' should be an array but is {Describe(v)}.");
-            var result = new List<string>(list.Count);
-            foreach (object item in list)
-            {
-                if (item == null) continue;
-                result.Add(item is string s ? s : Convert.ToString(item, CultureInfo.InvariantCulture));
-            }
-            return result;
-        }
 
         /// <summary>A Beijing-time field (<c>yyyy-MM-dd HH:mm:ss</c>); empty or the zero date reads as null.</summary>
         public static DateTimeOffset? GetBeijingTime(this JsonObject obj, string name)

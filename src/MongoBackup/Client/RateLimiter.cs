@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -18,39 +17,28 @@ namespace MongoBackup.Client
     internal sealed class RateLimiter
     {
         public static readonly TimeSpan DefaultWindow = TimeSpan.FromMilliseconds(1020);
+        private static readonly TimeSpan OneMillisecond = TimeSpan.FromMilliseconds(1);
         private static readonly ConcurrentDictionary<string, RateLimiter> Shared = new ConcurrentDictionary<string, RateLimiter>(StringComparer.Ordinal);
 
         private readonly object _gate = new object();
         private readonly List<Slot> _slots = new List<Slot>();
-        private readonly Func<long> _now;
-        private readonly Func<TimeSpan, CancellationToken, Task> _delay;
-        private readonly long _windowTicks;
+        private readonly Timing _timing;
+        private readonly TimeSpan _window;
         private TaskCompletionSource<bool> _released = NewSignal();
 
-        public RateLimiter(int requestsPerWindow, TimeSpan window, Func<long> now = null, Func<TimeSpan, CancellationToken, Task> delay = null)
+        public RateLimiter(int requestsPerWindow, TimeSpan window, Timing timing = null)
         {
             if (requestsPerWindow < 1) throw new ArgumentOutOfRangeException(nameof(requestsPerWindow));
             Limit = requestsPerWindow;
-            _windowTicks = (long)(window.TotalSeconds * Stopwatch.Frequency);
-            _now = now ?? Stopwatch.GetTimestamp;
-            _delay = delay ?? Task.Delay;
+            _window = window;
+            _timing = timing ?? Timing.System;
         }
 
         public int Limit { get; }
 
-        /// <summary>The documented per-action limits (requests per second); 20 where none is documented.</summary>
-        public static int DocumentedLimit(string action)
-        {
-            switch (action)
-            {
-                case "DescribeDBBackups": return 150;
-                default: return 20;
-            }
-        }
-
         /// <summary>The process-wide limiter of one action for one account at one endpoint.</summary>
-        public static RateLimiter For(string endpoint, string secretId, string action) =>
-            Shared.GetOrAdd(endpoint + "|" + secretId + "|" + action, _ => new RateLimiter(DocumentedLimit(action), DefaultWindow));
+        public static RateLimiter For(string endpoint, string secretId, ActionDescriptor action, Timing timing = null) =>
+            Shared.GetOrAdd(endpoint + "|" + secretId + "|" + action.Name, _ => new RateLimiter(action.RequestsPerSecond, DefaultWindow, timing));
 
         /// <summary>
         /// Waits (cancellably) until one more request fits and takes a slot for it. Dispose the lease when the answer (or
@@ -58,26 +46,32 @@ namespace MongoBackup.Client
         /// </summary>
         public async Task<Lease> AcquireAsync(CancellationToken cancellationToken)
         {
-            long started = _now();
+            TimeSpan started = _timing.Monotonic();
             while (true)
             {
                 Task wait;
                 lock (_gate)
                 {
-                    long now = _now();
-                    _slots.RemoveAll(s => !s.InFlight && now - s.Done >= _windowTicks);
+                    TimeSpan now = _timing.Monotonic();
+                    _slots.RemoveAll(s => !s.InFlight && now - s.Done >= _window);
                     if (_slots.Count < Limit)
                     {
                         var slot = new Slot { InFlight = true };
                         _slots.Add(slot);
-                        return new Lease(this, slot, TimeSpan.FromSeconds((double)(now - started) / Stopwatch.Frequency));
+                        return new Lease(this, slot, now - started);
                     }
-                    long oldestDone = long.MaxValue;
+                    TimeSpan oldestDone = TimeSpan.MaxValue;
                     foreach (Slot s in _slots) if (!s.InFlight && s.Done < oldestDone) oldestDone = s.Done;
                     Task released = _released.Task;
-                    wait = oldestDone == long.MaxValue
-                        ? released
-                        : Task.WhenAny(released, _delay(TimeSpan.FromSeconds(Math.Max(1, oldestDone + _windowTicks - now) / (double)Stopwatch.Frequency), cancellationToken));
+                    if (oldestDone == TimeSpan.MaxValue)
+                    {
+                        wait = released; // every slot is in flight: the next answer frees one
+                    }
+                    else
+                    {
+                        TimeSpan left = oldestDone + _window - now;
+                        wait = Task.WhenAny(released, _timing.Delay(left > OneMillisecond ? left : OneMillisecond, cancellationToken));
+                    }
                 }
                 if (cancellationToken.CanBeCanceled)
                     await Task.WhenAny(wait, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
@@ -92,7 +86,7 @@ namespace MongoBackup.Client
             TaskCompletionSource<bool> signal;
             lock (_gate)
             {
-                slot.Done = _now();
+                slot.Done = _timing.Monotonic();
                 slot.InFlight = false;
                 signal = _released;
                 _released = NewSignal();
@@ -106,7 +100,7 @@ namespace MongoBackup.Client
         internal sealed class Slot
         {
             public bool InFlight;
-            public long Done;
+            public TimeSpan Done;
         }
 
         /// <summary>One request's slot; disposing it dates the slot (once).</summary>

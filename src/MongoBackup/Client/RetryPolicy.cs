@@ -1,15 +1,14 @@
 using System;
-using System.Net;
-using System.Net.Sockets;
 
 namespace MongoBackup.Client
 {
     /// <summary>
-    /// When the shared client retries a call, and how long it waits. Safe actions (Describe*, which change nothing) are
-    /// retried on throttling, service-side failures, HTTP 5xx, timeouts, broken connections and cut-off answers. Other
-    /// actions (Create, Set, Delete, Modify…) are retried only on failures that prove the service did not act on the
-    /// request: throttling (RequestLimitExceeded is refused before any work) and a connection that was never made.
-    /// Waits back off exponentially with full jitter: a random time between 0 and min(RetryMaxDelay, base × 2^attempt).
+    /// The module's one retry policy, for API calls and downloads alike. <see cref="MaxRetries"/> is the number of
+    /// retries after failures: an API call is tried at most MaxRetries + 1 times; a download is retried up to MaxRetries
+    /// times in a row without a byte of progress (each retry resumes from the byte reached, so progress resets the count).
+    /// Waits back off exponentially with full jitter: a random time between 0 and min(MaxDelay, BaseDelay × 2^(n-1)),
+    /// and never less than a server's Retry-After (itself capped at MaxDelay). No API retry starts after MaxTotal.
+    /// Which failures are retried: <see cref="TransientReason"/> for API calls, <see cref="Failures"/> for both.
     /// </summary>
     internal sealed class RetryPolicy
     {
@@ -32,70 +31,45 @@ namespace MongoBackup.Client
         public int MaxRetries { get; }
         public TimeSpan MaxDelay { get; }
         public TimeSpan BaseDelay { get; }
-        /// <summary>No retry starts once this much time has passed since the first attempt.</summary>
+        /// <summary>No API retry starts once this much time has passed since the first attempt.</summary>
         public TimeSpan MaxTotal { get; }
 
-        /// <summary>Whether an action changes nothing, so repeating it is harmless.</summary>
-        public static bool IsSafe(string action) =>
-            action.StartsWith("Describe", StringComparison.Ordinal) || action.StartsWith("Inquire", StringComparison.Ordinal)
-            || action.StartsWith("Get", StringComparison.Ordinal) || action.StartsWith("List", StringComparison.Ordinal);
+        /// <summary>Whether another attempt is allowed after <paramref name="failures"/> failures (in a row, for downloads).</summary>
+        public bool AllowsRetry(int failures) => failures <= MaxRetries;
 
-        /// <summary>Why the failure is worth another attempt, or null when it is not.</summary>
-        public static string TransientReason(string action, TencentCloudException error)
+        /// <summary>
+        /// The wait before retry number <paramref name="retry"/> (1-based), given a uniform random number in [0, 1) and
+        /// the server's Retry-After when it sent one.
+        /// </summary>
+        public TimeSpan Delay(int retry, double random, TimeSpan? retryAfter = null)
+        {
+            double max = MaxDelay.TotalMilliseconds;
+            double cap = Math.Min(max, BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(Math.Max(retry, 1) - 1, 30)));
+            double wait = cap * Math.Max(0, Math.Min(random, 1));
+            if (retryAfter.HasValue) wait = Math.Max(wait, Math.Min(max, retryAfter.Value.TotalMilliseconds));
+            return TimeSpan.FromMilliseconds(Math.Max(0, wait));
+        }
+
+        /// <summary>
+        /// Why a failed API call is worth another attempt, or null when it is not. Safe actions (that change nothing) are
+        /// retried on throttling, service-side failures, HTTP 5xx/408/429, timeouts, broken connections and cut-off
+        /// answers; other actions only when the service surely did not act: throttling (refused before any work) and a
+        /// connection that was never made. A host name that does not resolve is never retried.
+        /// </summary>
+        public static string TransientReason(bool safe, TencentCloudException error)
         {
             string code = error.Code ?? "";
-            if (code == "RequestLimitExceeded" || code.StartsWith("RequestLimitExceeded.", StringComparison.Ordinal))
-                return code + " (throttled)";
+            if (ErrorCatalog.InFamily(code, ErrorCatalog.Throttled)) return code + " (throttled)";
             if (error.HostNotFound) return null; // a misspelt endpoint does not heal by waiting
-            if (error.RequestNotSent)
-                return "the connection could not be made (" + code + ")";
-            if (!IsSafe(action)) return null;
-            if (code == "InternalError" || code.StartsWith("InternalError.", StringComparison.Ordinal)) return code;
-            if (code == "ResourceUnavailable" || code.StartsWith("ResourceUnavailable.", StringComparison.Ordinal)) return code;
-            if (code == ClientErrorCodes.HttpError && error.HttpStatus >= 500) return "HTTP " + error.HttpStatus;
-            if (code == ClientErrorCodes.HttpError && (error.HttpStatus == 408 || error.HttpStatus == 429)) return "HTTP " + error.HttpStatus;
-            if (code == ClientErrorCodes.Timeout) return "no answer in time";
-            if (code == ClientErrorCodes.ConnectionFailure) return "the connection failed";
-            if (code == ClientErrorCodes.InvalidResponse) return "a cut-off or malformed answer";
+            if (error.RequestNotSent) return "the connection could not be made (" + code + ")";
+            if (!safe) return null;
+            if (ErrorCatalog.InFamily(code, ErrorCatalog.InternalError) || ErrorCatalog.InFamily(code, ErrorCatalog.ResourceUnavailable)) return code;
+            if (code == ErrorCatalog.HttpError && error.HttpStatus.HasValue && Failures.IsTransientStatus(error.HttpStatus.Value))
+                return "HTTP " + error.HttpStatus;
+            if (code == ErrorCatalog.RequestTimeout) return "no answer in time";
+            if (code == ErrorCatalog.ConnectionFailure) return "the connection failed";
+            if (code == ErrorCatalog.InvalidResponse) return "a cut-off or malformed answer";
             return null;
-        }
-
-        /// <summary>The wait before retry number <paramref name="retry"/> (1-based), given a uniform random number in [0, 1).</summary>
-        public TimeSpan Delay(int retry, double random)
-        {
-            double cap = Math.Min(MaxDelay.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(retry - 1, 30)));
-            return TimeSpan.FromMilliseconds(cap * Math.Max(0, Math.Min(random, 1)));
-        }
-
-        /// <summary>Whether the exception chain says no connection was ever made (so the request never reached the service).</summary>
-        internal static bool ConnectionNeverMade(Exception e, out bool hostNotFound)
-        {
-            hostNotFound = false;
-            for (Exception inner = e; inner != null; inner = inner.InnerException)
-            {
-                if (inner is SocketException socket)
-                {
-                    switch (socket.SocketErrorCode)
-                    {
-                        case SocketError.HostNotFound:
-                        case SocketError.NoData:
-                        case SocketError.TryAgain:
-                            hostNotFound = true;
-                            return true;
-                        case SocketError.ConnectionRefused:
-                        case SocketError.HostUnreachable:
-                        case SocketError.NetworkUnreachable:
-                        case SocketError.AddressNotAvailable:
-                            return true;
-                    }
-                }
-                if (inner is WebException web)
-                {
-                    if (web.Status == WebExceptionStatus.NameResolutionFailure) { hostNotFound = true; return true; }
-                    if (web.Status == WebExceptionStatus.ConnectFailure) return true;
-                }
-            }
-            return false;
         }
     }
 }

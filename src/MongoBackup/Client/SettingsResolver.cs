@@ -168,10 +168,10 @@ namespace MongoBackup.Client
             if (named != null)
             {
                 if (Directory.Exists(named))
-                    throw new TencentCloudException(ClientErrorCodes.InvalidProfile,
+                    throw new TencentCloudException(ErrorCatalog.InvalidProfile,
                         $"{EnvCredentialsFile} names '{named}', which is a folder, not a file. Point it at the credentials file itself or remove the variable.");
                 if (!File.Exists(named))
-                    throw new TencentCloudException(ClientErrorCodes.InvalidProfile,
+                    throw new TencentCloudException(ErrorCatalog.InvalidProfile,
                         $"{EnvCredentialsFile} names '{named}', which does not exist. Correct the path or remove the variable.");
                 return named;
             }
@@ -195,7 +195,7 @@ namespace MongoBackup.Client
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                throw new TencentCloudException(ClientErrorCodes.InvalidProfile,
+                throw new TencentCloudException(ErrorCatalog.InvalidProfile,
                     $"The credentials file '{path}' cannot be read: {e.Message} Fix its permissions, or give credentials another way (Connect-TencentCloud, -Credential).", null, e);
             }
         }
@@ -206,16 +206,16 @@ namespace MongoBackup.Client
             try
             {
                 return Json.Parse(text) as JsonObject
-                    ?? throw new TencentCloudException(ClientErrorCodes.InvalidProfile, $"'{path}' should hold a JSON object. Re-create it with 'tccli configure'.");
+                    ?? throw new TencentCloudException(ErrorCatalog.InvalidProfile, $"'{path}' should hold a JSON object. Re-create it with 'tccli configure'.");
             }
             catch (JsonParseException e)
             {
-                throw new TencentCloudException(ClientErrorCodes.InvalidProfile,
+                throw new TencentCloudException(ErrorCatalog.InvalidProfile,
                     $"'{path}' is not valid JSON ({e.Message}) Re-create it with 'tccli configure' or fix it by hand.", null, e);
             }
             catch (InvalidResponseException e)
             {
-                throw new TencentCloudException(ClientErrorCodes.InvalidProfile, $"'{path}': {e.Message}", null, e);
+                throw new TencentCloudException(ErrorCatalog.InvalidProfile, $"'{path}': {e.Message}", null, e);
             }
         }
 
@@ -243,13 +243,25 @@ namespace MongoBackup.Client
         private static string NonEmpty(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
         private static TencentCloudException Partial(string message) =>
-            new TencentCloudException(ClientErrorCodes.InvalidCredential, message);
+            new TencentCloudException(ErrorCatalog.InvalidCredential, message);
+
+        /// <summary>The error for a call that has no region: every request names its region, so nothing is sent.</summary>
+        public static TencentCloudException MissingRegion(ResolvedSettings settings)
+        {
+            string profile = settings?.ProfileName ?? DefaultProfile;
+            return new TencentCloudException(ErrorCatalog.MissingRegion,
+                "No region is set, and every Tencent Cloud API request names its region, so nothing was sent. Give one in one of these ways:" + Environment.NewLine +
+                "  - -Region ap-guangzhou on the command (listing commands also take several regions, or -Region * for every region)" + Environment.NewLine +
+                "  - Connect-TencentCloud -Region ap-guangzhou   for this session" + Environment.NewLine +
+                $"  - the environment variable {EnvRegion}" + Environment.NewLine +
+                $"  - tccli's profile file ~/.tccli/{profile}.configure ('tccli configure set region ap-guangzhou')");
+        }
 
         private TencentCloudException MissingCredential(ResolvedSettings result, string tccliProfile)
         {
             string home = _env.HomeDirectory ?? "~";
             string profileNote = result.ProfileSource == SettingSource.Default ? "" : $" (profile '{result.ProfileName}' was named, so the environment variables were not read)";
-            return new TencentCloudException(ClientErrorCodes.MissingCredential,
+            return new TencentCloudException(ErrorCatalog.MissingCredential,
                 "No Tencent Cloud credentials were found" + profileNote + ". Provide them in one of these ways:" + Environment.NewLine +
                 "  - Connect-TencentCloud -SecretId <id> -SecretKey (Read-Host -AsSecureString)   for this session" + Environment.NewLine +
                 "  - -Credential (Get-Credential)   on one command (user name = SecretId, password = SecretKey)" + Environment.NewLine +

@@ -29,12 +29,12 @@ namespace MongoBackup.Client
             if (string.IsNullOrEmpty(secretId)) throw new ArgumentException("A SecretId is required.", nameof(secretId));
             if (string.IsNullOrEmpty(secretKey)) throw new ArgumentException("A SecretKey is required.", nameof(secretKey));
 
-            string payloadHash = Hex(Sha256(payload ?? Array.Empty<byte>()));
+            string payloadHash = HexText.Lower(Sha256(payload ?? Array.Empty<byte>()));
             string canonicalHeaders =
                 "content-type:" + contentType.Trim().ToLowerInvariant() + "\n" +
                 "host:" + host.Trim().ToLowerInvariant() + "\n";
             string canonicalRequest = "POST\n/\n\n" + canonicalHeaders + "\n" + SignedHeaders + "\n" + payloadHash;
-            string canonicalRequestHash = Hex(Sha256(Encoding.UTF8.GetBytes(canonicalRequest)));
+            string canonicalRequestHash = HexText.Lower(Sha256(Encoding.UTF8.GetBytes(canonicalRequest)));
 
             string date = DateTimeOffset.FromUnixTimeSeconds(timestamp).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             string scope = date + "/" + service + "/tc3_request";
@@ -43,7 +43,7 @@ namespace MongoBackup.Client
             byte[] kDate = Hmac(Encoding.UTF8.GetBytes("TC3" + secretKey), date);
             byte[] kService = Hmac(kDate, service);
             byte[] kSigning = Hmac(kService, "tc3_request");
-            string signature = Hex(Hmac(kSigning, stringToSign));
+            string signature = HexText.Lower(Hmac(kSigning, stringToSign));
 
             return new Tc3Signature
             {
@@ -67,11 +67,5 @@ namespace MongoBackup.Client
             using (var hmac = new HMACSHA256(key)) return hmac.ComputeHash(Encoding.UTF8.GetBytes(message));
         }
 
-        internal static string Hex(byte[] bytes)
-        {
-            var sb = new StringBuilder(bytes.Length * 2);
-            foreach (byte b in bytes) sb.Append(b.ToString("x2", CultureInfo.InvariantCulture));
-            return sb.ToString();
-        }
     }
 }

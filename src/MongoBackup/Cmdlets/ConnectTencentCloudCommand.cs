@@ -4,13 +4,15 @@ using System.Net;
 using System.Security;
 using MongoBackup.Client;
 
-namespace MongoBackup.Commands
+namespace MongoBackup.Cmdlets
 {
     /// <summary>Sets the Tencent Cloud credential, region and endpoint that the module's commands use in this process.</summary>
     /// <remarks>
     /// Give a key as -SecretId and -SecretKey (a SecureString), or as -Credential (user name = SecretId, password =
     /// SecretKey); add -SessionToken for temporary credentials. Or give only -ProfileName to use a profile of the SDK
-    /// credentials file or of tccli. The settings last until Disconnect-TencentCloud or the end of the process and are
+    /// credentials file or of tccli. Without a key (only -Region, -Endpoint, -TimeoutSec, -MaxRetries or -RetryMaxDelay)
+    /// it changes just those settings and keeps the rest, key included. Each call keeps the settings it does not name.
+    /// The settings last until Disconnect-TencentCloud or the end of the process and are
     /// shared by all runspaces of the process (ForEach-Object -Parallel, thread jobs). Parameters given to a command
     /// override them. The key is kept in memory only and never shown.
     /// </remarks>
@@ -23,13 +25,18 @@ namespace MongoBackup.Commands
     /// <para>Connects with a PSCredential and shows the resulting context.</para>
     /// </example>
     /// <example>
+    /// <code>Connect-TencentCloud -Region ap-shanghai</code>
+    /// <para>Changes only the default region: the key in use (from the environment, a profile or an earlier Connect-TencentCloud) stays.</para>
+    /// </example>
+    /// <example>
     /// <code>Connect-TencentCloud -ProfileName prod -Region ap-guangzhou</code>
     /// <para>Uses the [prod] section of ~/.tencentcloud/credentials (or tccli's prod profile).</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Connect, "TencentCloud", DefaultParameterSetName = KeySet)]
+    [Cmdlet(VerbsCommunications.Connect, "TencentCloud", DefaultParameterSetName = SettingsSet)]
     [OutputType(typeof(TencentCloudContext))]
     public sealed class ConnectTencentCloudCommand : PSCmdlet
     {
+        private const string SettingsSet = "Settings";
         private const string KeySet = "SecretKey";
         private const string CredentialSet = "Credential";
         private const string ProfileSet = "Profile";
@@ -56,7 +63,7 @@ namespace MongoBackup.Commands
         [ValidateNotNull]
         public SecureString SessionToken { get; set; }
 
-        /// <summary>The default region, such as ap-guangzhou.</summary>
+        /// <summary>The default region, such as ap-guangzhou. Every request names a region; commands may still give their own.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(RegionCompleter))]
@@ -72,7 +79,7 @@ namespace MongoBackup.Commands
         [ValidateNotNullOrEmpty]
         public string Endpoint { get; set; }
 
-        /// <summary>Seconds to wait for each API answer (default 60).</summary>
+        /// <summary>Seconds to wait for each API answer, 1 to 3600 (default 60).</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; }
@@ -96,34 +103,48 @@ namespace MongoBackup.Commands
             try
             {
                 string token = SessionToken == null ? null : new NetworkCredential("", SessionToken).Password;
-                TencentCloudCredential credential = null;
-                if (ParameterSetName == KeySet)
-                    credential = new TencentCloudCredential(SecretId, new NetworkCredential("", SecretKey).Password, token);
-                else if (ParameterSetName == CredentialSet)
-                    credential = new TencentCloudCredential(Credential.UserName, Credential.GetNetworkCredential().Password, token);
-                if (credential != null && (string.IsNullOrEmpty(credential.SecretId) || string.IsNullOrEmpty(credential.SecretKey)))
-                    throw new TencentCloudException(ClientErrorCodes.InvalidCredential, "The SecretId and the SecretKey must both be non-empty.");
-
-                var session = new ExplicitSettings
-                {
-                    Credential = credential,
-                    Region = Region == null ? null : MongoBackupCmdlet.CheckRegion(Region),
-                    ProfileName = ProfileName,
-                    Endpoint = Endpoint == null ? null : EndpointValidator.Parse(Endpoint),
-                    Timeout = MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
-                    MaxRetries = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRetries)) ? MaxRetries : (int?)null,
-                    RetryMaxDelay = MyInvocation.BoundParameters.ContainsKey(nameof(RetryMaxDelay)) ? MongoBackupCmdlet.CheckRetryMaxDelay(RetryMaxDelay) : (TimeSpan?)null,
-                };
+                TencentCloudCredential credential =
+                    ParameterSetName == KeySet ? new TencentCloudCredential(SecretId, new NetworkCredential("", SecretKey).Password, token)
+                    : ParameterSetName == CredentialSet ? new TencentCloudCredential(Credential.UserName, Credential.GetNetworkCredential().Password, token)
+                    : null;
+                ExplicitSettings given = SettingsInput.Build(credential, Region, ProfileName, Endpoint,
+                    Has(nameof(MaxRetries)) ? MaxRetries : (int?)null,
+                    Has(nameof(RetryMaxDelay)) ? RetryMaxDelay : (TimeSpan?)null,
+                    Has(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null);
+                ExplicitSettings session = Merge(SessionDefaults.Current, given, keyGiven: ParameterSetName != SettingsSet);
                 // Resolve now, so a named profile that holds no key fails here rather than on the next command.
-                ResolvedSettings resolved = new SettingsResolver(ProcessHostEnvironment.Instance).Resolve(null, session, requireCredential: true);
+                ResolvedSettings resolved = new SettingsResolver(ProcessHostEnvironment.Instance).Resolve(null, session, requireCredential: ParameterSetName != SettingsSet);
                 SessionDefaults.Set(session);
-                WriteVerbose($"Connected as {resolved.Credential.MaskedSecretId} ({resolved.CredentialOrigin}), region {resolved.Region ?? "(none)"}, endpoint {resolved.Endpoint}.");
+                WriteVerbose(resolved.Credential == null
+                    ? $"No key is set yet; region {resolved.Region ?? "(none)"}, endpoint {resolved.Endpoint}."
+                    : $"Connected as {resolved.Credential.MaskedSecretId} ({resolved.CredentialOrigin}), region {resolved.Region ?? "(none)"}, endpoint {resolved.Endpoint}.");
                 if (PassThru) WriteObject(TencentCloudContext.From(resolved));
             }
             catch (TencentCloudException e)
             {
                 ThrowTerminatingError(ErrorRecords.From(e, null));
             }
+        }
+
+        private bool Has(string name) => MyInvocation.BoundParameters.ContainsKey(name);
+
+        /// <summary>
+        /// The new session: what this call gives replaces, what it does not name stays. A new key or profile replaces both
+        /// the old key and the old profile.
+        /// </summary>
+        private static ExplicitSettings Merge(ExplicitSettings current, ExplicitSettings given, bool keyGiven)
+        {
+            current = current ?? new ExplicitSettings();
+            return new ExplicitSettings
+            {
+                Credential = keyGiven ? given.Credential : current.Credential,
+                ProfileName = keyGiven ? given.ProfileName : current.ProfileName,
+                Region = given.Region ?? current.Region,
+                Endpoint = given.Endpoint ?? current.Endpoint,
+                Timeout = given.Timeout ?? current.Timeout,
+                MaxRetries = given.MaxRetries ?? current.MaxRetries,
+                RetryMaxDelay = given.RetryMaxDelay ?? current.RetryMaxDelay,
+            };
         }
     }
 }

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using MongoBackup.Client;
 
-namespace MongoBackup.Commands
+namespace MongoBackup.Cmdlets
 {
     /// <summary>Forgets the credential, region and endpoint set by Connect-TencentCloud.</summary>
     /// <remarks>

@@ -2,22 +2,23 @@ using System;
 using System.Management.Automation;
 using MongoBackup.Client;
 
-namespace MongoBackup.Commands
+namespace MongoBackup.Cmdlets
 {
-    /// <summary>Turns the client's failures into ErrorRecords: ErrorId = the service's code, a fitting category, advice.</summary>
+    /// <summary>
+    /// Turns failures into ErrorRecords: ErrorId = the service's code or one of the module's own (ErrorCatalog), the
+    /// category and advice the catalog gives that id, and the failing input as TargetObject.
+    /// </summary>
     internal static class ErrorRecords
     {
         public static ErrorRecord From(Exception exception, object target)
         {
             TencentCloudException tc = exception as TencentCloudException;
             if (tc == null && exception is InvalidResponseException invalid)
-                tc = new TencentCloudException(ClientErrorCodes.InvalidResponse,
-                    "The service's answer has an unexpected shape: " + invalid.Message, null, invalid);
+                tc = new TencentCloudException(ErrorCatalog.InvalidResponse, "The service's answer has an unexpected shape: " + invalid.Message, null, invalid);
             if (tc == null)
                 return new ErrorRecord(exception, exception.GetType().Name, ErrorCategory.NotSpecified, target);
 
-            var category = (ErrorCategory)Enum.Parse(typeof(ErrorCategory), tc.Category.ToString());
-            var record = new ErrorRecord(tc, tc.Code, category, target);
+            var record = new ErrorRecord(tc, tc.Code, ToErrorCategory(tc.Category), target);
             string advice = tc.RecommendedAction;
             string tries = tc.Attempts > 1 ? $" (tried {tc.Attempts} times)" : "";
             if (advice != null || tries.Length > 0)
@@ -25,7 +26,35 @@ namespace MongoBackup.Commands
             return record;
         }
 
-        public static ErrorRecord Argument(string errorId, string message, object target) =>
-            new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
+        /// <summary>An error of the module's own vocabulary (its category and advice come from the catalog).</summary>
+        public static ErrorRecord Create(string errorId, string message, object target) =>
+            From(new TencentCloudException(errorId, message), target);
+
+        /// <summary>The PowerShell category of a failure category (the compiler checks the names; a test checks every value maps).</summary>
+        public static ErrorCategory ToErrorCategory(FailureCategory category)
+        {
+            switch (category)
+            {
+                case FailureCategory.AuthenticationError: return ErrorCategory.AuthenticationError;
+                case FailureCategory.ConnectionError: return ErrorCategory.ConnectionError;
+                case FailureCategory.InvalidArgument: return ErrorCategory.InvalidArgument;
+                case FailureCategory.InvalidData: return ErrorCategory.InvalidData;
+                case FailureCategory.InvalidOperation: return ErrorCategory.InvalidOperation;
+                case FailureCategory.InvalidResult: return ErrorCategory.InvalidResult;
+                case FailureCategory.LimitsExceeded: return ErrorCategory.LimitsExceeded;
+                case FailureCategory.NotEnabled: return ErrorCategory.NotEnabled;
+                case FailureCategory.NotImplemented: return ErrorCategory.NotImplemented;
+                case FailureCategory.ObjectNotFound: return ErrorCategory.ObjectNotFound;
+                case FailureCategory.OperationTimeout: return ErrorCategory.OperationTimeout;
+                case FailureCategory.PermissionDenied: return ErrorCategory.PermissionDenied;
+                case FailureCategory.ProtocolError: return ErrorCategory.ProtocolError;
+                case FailureCategory.QuotaExceeded: return ErrorCategory.QuotaExceeded;
+                case FailureCategory.ResourceExists: return ErrorCategory.ResourceExists;
+                case FailureCategory.ResourceUnavailable: return ErrorCategory.ResourceUnavailable;
+                case FailureCategory.WriteError: return ErrorCategory.WriteError;
+                case FailureCategory.NotSpecified: return ErrorCategory.NotSpecified;
+                default: throw new ArgumentOutOfRangeException(nameof(category), category, "A failure category without a PowerShell category.");
+            }
+        }
     }
 }

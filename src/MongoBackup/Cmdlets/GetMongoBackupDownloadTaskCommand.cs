@@ -1,9 +1,10 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using MongoBackup.Api;
 using MongoBackup.Client;
 
-namespace MongoBackup.Commands
+namespace MongoBackup.Cmdlets
 {
     /// <summary>Gets the backup download tasks of TencentDB for MongoDB instances.</summary>
     /// <remarks>
@@ -12,7 +13,11 @@ namespace MongoBackup.Commands
     /// -IncludeTotalCount work as with any paging cmdlet, and ask the service for no more than they need.
     /// Times are sent as Beijing wall-clock time: a DateTime of kind Utc is taken as UTC, any other as this machine's
     /// local time. A task is returned when both its start and its end fall inside the -StartTime/-EndTime window.
-    /// An error for one instance (such as an unknown instance) is reported and the other instances still run.
+    /// An error for one instance (such as an unknown instance) is reported and the other instances still run. With several
+    /// regions or -Region *, the instance's region is found first (one request per region, remembered for the process).
+    /// -Offset, -Skip and -First count tasks whatever the service does with its Offset field (the documentation now calls
+    /// it a page number): the module finds out how the endpoint reads it and remembers that for the process. A listing
+    /// whose pages end before the TotalCount the service reported is an IncompleteListing error, never a silent short list.
     /// </remarks>
     /// <example>
     /// <code>Get-MongoBackupDownloadTask -InstanceId cmgo-p8vnipr5 -Status Downloaded,Failed | Where-Object BackupSize -gt 1GB | Sort-Object CreateTime | Export-Csv tasks.csv</code>
@@ -23,15 +28,17 @@ namespace MongoBackup.Commands
     /// <para>The first ten tasks of the last seven days, for each of two instances.</para>
     /// </example>
     /// <example>
+    /// <code>Get-MongoBackupDownloadTask -InstanceId cmgo-9d0p6umb -Region * -Status Downloaded | Sort-Object CreateTime -Descending | Select-Object -First 1</code>
+    /// <para>The newest ready task of an instance whose region is not known: every region is asked where it is.</para>
+    /// </example>
+    /// <example>
     /// <code>Get-MongoBackupDownloadTask cmgo-dygv1rnp -IncludeTotalCount -First 0</code>
     /// <para>Asks only how many tasks the instance has.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Get, "MongoBackupDownloadTask", SupportsPaging = true)]
     [OutputType(typeof(BackupDownloadTask))]
-    public sealed class GetMongoBackupDownloadTaskCommand : MongoBackupPagedCmdlet
+    public sealed class GetMongoBackupDownloadTaskCommand : PagedCmdlet
     {
-        internal const string Action = "DescribeBackupDownloadTask";
-
         /// <summary>The instance IDs, such as cmgo-p8vnipr5. Accepts strings and any object with an InstanceId property from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateInstanceId]
@@ -63,8 +70,6 @@ namespace MongoBackup.Commands
         [Parameter]
         public SortOrder OrderByType { get; set; } = SortOrder.Desc;
 
-
-
         private bool HasStart => MyInvocation.BoundParameters.ContainsKey(nameof(StartTime));
         private bool HasEnd => MyInvocation.BoundParameters.ContainsKey(nameof(EndTime));
 
@@ -72,7 +77,7 @@ namespace MongoBackup.Commands
         {
             if (HasStart && HasEnd && StartTime > EndTime)
             {
-                ThrowTerminatingError(ErrorRecords.Argument("StartTimeAfterEndTime",
+                ThrowTerminatingError(ErrorRecords.Create(ErrorCatalog.StartTimeAfterEndTime,
                     $"-StartTime ({BeijingTime.ToApiString(StartTime)} Beijing time) is after -EndTime ({BeijingTime.ToApiString(EndTime)}). Give a start before the end.",
                     StartTime));
             }
@@ -83,22 +88,18 @@ namespace MongoBackup.Commands
         {
             foreach (string instanceId in InstanceId)
             {
-                WriteAllPages(Action, BuildRequest(instanceId), instanceId, instanceId, "tasks",
-                    response => response.GetObjectArray("Tasks").Select(t => BackupDownloadTask.FromJson(t, instanceId)).ToList(),
-                    response => response.GetInt64("TotalCount"));
+                var query = new DownloadTaskQuery
+                {
+                    InstanceId = instanceId,
+                    BackupName = BackupName,
+                    StartTime = HasStart ? StartTime : (DateTimeOffset?)null,
+                    EndTime = HasEnd ? EndTime : (DateTimeOffset?)null,
+                    Status = Status,
+                    OrderBy = OrderBy,
+                    OrderByType = OrderByType,
+                };
+                WriteInstanceListing(instanceId, api => api.DescribeBackupDownloadTask(query, Window), "tasks");
             }
-        }
-
-        private JsonObject BuildRequest(string instanceId)
-        {
-            var request = new JsonObject { ["InstanceId"] = instanceId };
-            if (BackupName != null) request["BackupName"] = BackupName;
-            if (HasStart) request["StartTime"] = BeijingTime.ToApiString(StartTime);
-            if (HasEnd) request["EndTime"] = BeijingTime.ToApiString(EndTime);
-            if (Status != null) request["Status"] = Status.Distinct().Select(s => (long)s).ToList();
-            request["OrderBy"] = OrderBy == BackupDownloadTaskOrderBy.FinishTime ? "finishTime" : "createTime";
-            request["OrderByType"] = OrderByType == SortOrder.Asc ? "asc" : "desc";
-            return request;
         }
     }
 }

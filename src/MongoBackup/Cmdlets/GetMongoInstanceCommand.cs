@@ -1,20 +1,26 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using MongoBackup.Client;
+using MongoBackup.Api;
 
-namespace MongoBackup.Commands
+namespace MongoBackup.Cmdlets
 {
     /// <summary>Gets TencentDB for MongoDB instances.</summary>
     /// <remarks>
     /// Calls DescribeDBInstances and returns every matching instance of the region, page after page. Filter by instance
     /// ID, architecture, state, project, VPC and subnet, or a search key (part of an instance ID or name). Each instance
     /// carries its ReplicaSets (the shards of a sharded cluster) and its Region, so it pipes into Get-MongoBackup and
-    /// Get-MongoBackupDownloadTask, which then query that region. Memory and Volume are in MB, as the API gives them.
+    /// Get-MongoBackupDownloadTask, which then query that region. Memory, Volume and UsedVolume are in MB, as the API gives
+    /// them. -Region takes several regions, or * for every region where TencentDB for MongoDB is sold: the regions are
+    /// listed in parallel and the instances stream as they arrive; a region that fails is that region's error.
     /// </remarks>
     /// <example>
     /// <code>Get-MongoInstance -Region ap-guangzhou</code>
     /// <para>Lists every instance of the region.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-MongoInstance -Region * | Group-Object Region | Select-Object Name, Count</code>
+    /// <para>Counts the instances of every region.</para>
     /// </example>
     /// <example>
     /// <code>Get-MongoInstance -InstanceId cmgo-p8vnipr5 | Get-MongoBackup</code>
@@ -26,14 +32,16 @@ namespace MongoBackup.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Get, "MongoInstance", SupportsPaging = true)]
     [OutputType(typeof(Instance))]
-    public sealed class GetMongoInstanceCommand : MongoBackupPagedCmdlet
+    public sealed class GetMongoInstanceCommand : PagedCmdlet
     {
-        internal const string Action = "DescribeDBInstances";
-
         /// <summary>Only these instances (IDs such as cmgo-p8vnipr5). Accepts strings and objects with an InstanceId property from the pipeline.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateInstanceId]
         public string[] InstanceId { get; set; }
+
+        /// <summary>Only instances of this kind: All, Regular, Temporary, ReadOnly, or AllButTemporary (regular, read-only and disaster-recovery instances). The service's default when omitted.</summary>
+        [Parameter]
+        public InstanceTypeFilter InstanceType { get; set; }
 
         /// <summary>Only replica sets (ReplicaSet) or only sharded clusters (Sharded). Both when omitted.</summary>
         [Parameter]
@@ -72,31 +80,23 @@ namespace MongoBackup.Commands
         [Parameter]
         public SortOrder OrderByType { get; set; }
 
-
-
         protected override void ProcessRecord()
         {
-            string target = InstanceId == null ? (Region ?? Settings.Region ?? "all instances") : string.Join(", ", InstanceId);
-            WriteAllPages(Action, BuildRequest(), target, (object)InstanceId ?? target, "instances",
-                response => response.GetObjectArray("InstanceDetails").Select(Instance.FromJson).ToList(),
-                response => response.GetInt64("TotalCount"));
-        }
-
-        private bool Has(string name) => MyInvocation.BoundParameters.ContainsKey(name);
-
-        private JsonObject BuildRequest()
-        {
-            var request = new JsonObject();
-            if (InstanceId != null) request["InstanceIds"] = InstanceId.Distinct().ToList();
-            request["ClusterType"] = Has(nameof(ClusterType)) ? (long)ClusterType : -1L;
-            if (Status != null) request["Status"] = Status.Distinct().Select(s => (long)s).ToList();
-            if (ProjectId != null) request["ProjectIds"] = ProjectId.Distinct().ToList();
-            if (SearchKey != null) request["SearchKey"] = SearchKey;
-            if (VpcId != null) request["VpcId"] = VpcId;
-            if (SubnetId != null) request["SubnetId"] = SubnetId;
-            if (Has(nameof(OrderBy))) request["OrderBy"] = OrderBy.ToString();
-            if (Has(nameof(OrderByType))) request["OrderByType"] = OrderByType == SortOrder.Asc ? "ASC" : "DESC";
-            return request;
+            var query = new InstanceQuery
+            {
+                InstanceIds = InstanceId,
+                InstanceType = Has(nameof(InstanceType)) ? InstanceType : (InstanceTypeFilter?)null,
+                ClusterType = Has(nameof(ClusterType)) ? ClusterType : (ClusterType?)null,
+                Status = Status,
+                ProjectIds = ProjectId,
+                SearchKey = SearchKey,
+                VpcId = VpcId,
+                SubnetId = SubnetId,
+                OrderBy = Has(nameof(OrderBy)) ? OrderBy : (InstanceOrderBy?)null,
+                OrderByType = Has(nameof(OrderByType)) ? OrderByType : (SortOrder?)null,
+            };
+            object target = (object)InstanceId ?? "the instances";
+            WriteRegionListings(api => api.DescribeDBInstances(query, Window), target, "instances");
         }
     }
 }

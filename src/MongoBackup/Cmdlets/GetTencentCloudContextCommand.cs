@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using MongoBackup.Client;
 
-namespace MongoBackup.Commands
+namespace MongoBackup.Cmdlets
 {
     /// <summary>Shows the Tencent Cloud credential, region and endpoint in force, and where each comes from.</summary>
     /// <remarks>
@@ -20,7 +20,7 @@ namespace MongoBackup.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Get, "TencentCloudContext")]
     [OutputType(typeof(TencentCloudContext))]
-    public sealed class GetTencentCloudContextCommand : MongoBackupCmdlet
+    public sealed class GetTencentCloudContextCommand : RegionalCmdlet
     {
         internal override bool RequiresCredential => false;
 

@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MongoBackup.Client;
 
-namespace MongoBackup.Commands
+namespace MongoBackup.Cmdlets
 {
     /// <summary>
     /// Lets asynchronous work report to PowerShell: background threads post writes (verbose, progress, objects), and

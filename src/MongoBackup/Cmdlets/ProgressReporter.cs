@@ -4,7 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using MongoBackup.Transfer;
 
-namespace MongoBackup.Commands
+namespace MongoBackup.Cmdlets
 {
     /// <summary>Turns download snapshots into one aggregate progress bar (bytes, rate, time left) and one line per active file.</summary>
     internal sealed class ProgressReporter
@@ -22,10 +22,10 @@ namespace MongoBackup.Commands
         public void Show(DownloadProgress p)
         {
             _shown = true;
-            string rate = DisplayFormat.Bytes((long)p.BytesPerSecond) + "/s";
+            string rate = DisplayFormat.Size((long)p.BytesPerSecond) + "/s";
             int files = p.Completed + p.Failed + p.Active.Count + p.Queued;
             var parent = new ProgressRecord(ParentId, Activity,
-                $"{DisplayFormat.Bytes(p.DoneBytes)} of {DisplayFormat.Bytes(p.TotalBytes)} at {rate}, {p.Completed} of {files} files done")
+                $"{DisplayFormat.Size(p.DoneBytes)} of {DisplayFormat.Size(p.TotalBytes)} at {rate}, {p.Completed} of {files} files done")
             {
                 PercentComplete = p.TotalBytes > 0 ? (int)Math.Min(100, p.DoneBytes * 100 / p.TotalBytes) : -1,
                 SecondsRemaining = p.Remaining.HasValue ? (int)Math.Ceiling(p.Remaining.Value.TotalSeconds) : -1,
@@ -37,8 +37,8 @@ namespace MongoBackup.Commands
             {
                 active.Add(f.DisplayName);
                 if (!_fileIds.TryGetValue(f.DisplayName, out int id)) _fileIds[f.DisplayName] = id = _nextId++;
-                string of = f.Total.HasValue ? " of " + DisplayFormat.Bytes(f.Total.Value) : "";
-                _cmdlet.WriteProgress(new ProgressRecord(id, f.DisplayName, $"{DisplayFormat.Bytes(f.Done)}{of} at {DisplayFormat.Bytes((long)f.BytesPerSecond)}/s")
+                string of = f.Total.HasValue ? " of " + DisplayFormat.Size(f.Total.Value) : "";
+                _cmdlet.WriteProgress(new ProgressRecord(id, f.DisplayName, $"{DisplayFormat.Size(f.Done)}{of} at {DisplayFormat.Size((long)f.BytesPerSecond)}/s")
                 {
                     ParentActivityId = ParentId,
                     PercentComplete = f.Total > 0 ? (int)Math.Min(100, f.Done * 100 / f.Total.Value) : -1,

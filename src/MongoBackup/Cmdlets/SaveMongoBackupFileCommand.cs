@@ -5,10 +5,11 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using MongoBackup.Api;
 using MongoBackup.Client;
 using MongoBackup.Transfer;
 
-namespace MongoBackup.Commands
+namespace MongoBackup.Cmdlets
 {
     /// <summary>Downloads backup files from their presigned links, safely and in parallel.</summary>
     /// <remarks>
@@ -19,7 +20,7 @@ namespace MongoBackup.Commands
     /// transient network failures are retried from the byte reached. Several files download at once (-ThrottleLimit), and
     /// a file over 64 MB is fetched in ranged parts over several connections (-ConnectionsPerFile), since object storage
     /// limits throughput per connection. An expired link (HTTP 403) is refreshed once by asking
-    /// DescribeBackupDownloadTask again for that task. An existing file is an error and stays untouched, unless -Force
+    /// DescribeBackupDownloadTask again for that task, in the region the task was read from (its RequestRegion). An existing file is an error and stays untouched, unless -Force
     /// (overwrite) or -SkipExisting (keep it and write it out as if downloaded). -Hash computes the SHA256 while
     /// downloading. Writes a FileInfo per file with InstanceId, BackupName, ReplicaSetId (and Hash) attached, so the
     /// result pipes into Get-FileHash, Compress-Archive or Remove-Item. Ctrl+C stops at once and leaves only .partial
@@ -39,10 +40,10 @@ namespace MongoBackup.Commands
     /// </example>
     [Cmdlet(VerbsData.Save, "MongoBackupFile", DefaultParameterSetName = TaskSet)]
     [OutputType(typeof(FileInfo))]
-    public sealed class SaveMongoBackupFileCommand : MongoBackupCmdlet
+    public sealed class SaveMongoBackupFileCommand : RegionalCmdlet
     {
         private const string TaskSet = "Task";
-        private const string UrlSet = "Url";
+        private const string UrlSet = "ByUrl";
 
         private DownloadQueue _queue;
         private ProgressReporter _progress;
@@ -98,12 +99,12 @@ namespace MongoBackup.Commands
         [Parameter]
         public SwitchParameter SkipExisting { get; set; }
 
-        /// <summary>How many files to download at once (default 4).</summary>
+        /// <summary>How many files to download at once, 1 to 32 (default 4).</summary>
         [Parameter]
         [ValidateRange(1, 32)]
         public int ThrottleLimit { get; set; } = 4;
 
-        /// <summary>How many connections to use for one file over 64 MB, when the server accepts ranges (default 4).</summary>
+        /// <summary>How many connections to use for one file over 64 MB, when the server accepts ranges, 1 to 16 (default 4).</summary>
         [Parameter]
         [ValidateRange(1, 16)]
         public int ConnectionsPerFile { get; set; } = 4;
@@ -115,20 +116,18 @@ namespace MongoBackup.Commands
         /// <summary>A presigned link needs no key; one is used, when found, only to refresh an expired link.</summary>
         internal override bool RequiresCredential => false;
 
-        /// <summary>For tests: overrides the 64 MB threshold above which a file is fetched in parts.</summary>
-        internal static long? MultipartThresholdOverride { get; set; }
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
             if (Force && SkipExisting)
-                ThrowTerminatingError(ErrorRecords.Argument("ForceAndSkipExisting", "-Force overwrites existing files and -SkipExisting keeps them: give one or the other.", null));
+                ThrowTerminatingError(ErrorRecords.Create(ErrorCatalog.ForceAndSkipExisting, "-Force overwrites existing files and -SkipExisting keeps them: give one or the other.", null));
             if (ParameterSetName == TaskSet)
             {
                 _destination = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination ?? SessionState.Path.CurrentFileSystemLocation.ProviderPath);
                 if (File.Exists(_destination))
-                    ThrowTerminatingError(new ErrorRecord(new IOException($"-Destination '{_destination}' is a file. Give a folder (it is created if needed)."),
-                        "DestinationIsFile", ErrorCategory.InvalidArgument, Destination));
+                    ThrowTerminatingError(ErrorRecords.Create(ErrorCatalog.DestinationIsFile,
+                        $"-Destination '{_destination}' is a file. Give a folder (it is created if needed).", Destination));
             }
             var options = new DownloadOptions
             {
@@ -137,12 +136,10 @@ namespace MongoBackup.Commands
                 Force = Force,
                 SkipExisting = SkipExisting,
                 ComputeHash = Hash,
-                // -MaxRetries / -RetryMaxDelay (or Connect-TencentCloud's) bound the download's retries too: here they count
-                // consecutive failures without a byte of progress, since each retry resumes where the last one stopped.
-                MaxRetries = Settings.Retry.MaxRetries,
-                RetryMaxDelay = Settings.Retry.MaxDelay,
+                // The module's one retry policy (-MaxRetries, -RetryMaxDelay or Connect-TencentCloud's): for a download it
+                // counts retries in a row without a byte of progress, since each retry resumes where the last one stopped.
+                Retry = Settings.Retry,
             };
-            if (MultipartThresholdOverride.HasValue) options.MultipartThreshold = MultipartThresholdOverride.Value;
             _progress = new ProgressReporter(this);
             _queue = new DownloadQueue(TencentCloudClient.Http, options, new Observer(this), CancelToken);
         }
@@ -161,9 +158,8 @@ namespace MongoBackup.Commands
                 target = (object)InputObject ?? ReplicaSetId;
                 if (string.IsNullOrEmpty(Url))
                 {
-                    WriteError(new ErrorRecord(new InvalidOperationException(
-                        $"The download task of {ReplicaSetId} (backup '{BackupName}') has no link yet: it is not ready. Pipe it through Wait-MongoBackupDownloadTask first."),
-                        "DownloadTaskNotReady", ErrorCategory.NotEnabled, target));
+                    WriteError(ErrorRecords.Create(ErrorCatalog.DownloadTaskNotReady,
+                        $"The download task of {ReplicaSetId} (backup '{BackupName}') has no link yet: it is not ready.", target));
                     Pump.Drain();
                     return;
                 }
@@ -182,8 +178,7 @@ namespace MongoBackup.Commands
                 ExpectedSize = MyInvocation.BoundParameters.ContainsKey(nameof(BackupSize)) || BackupSize > 0 ? BackupSize : (long?)null,
                 DisplayName = ParameterSetName == TaskSet ? $"{ReplicaSetId} ({BackupName})" : System.IO.Path.GetFileName(path),
                 Target = new Input(target, InstanceId, BackupName, ReplicaSetId),
-                RefreshUrlAsync = ParameterSetName == TaskSet && Settings.Credential != null
-                    ? RefreshFor(ClientForRegion(Region), InstanceId, BackupName, ReplicaSetId) : null,
+                RefreshUrlAsync = RefreshFor(InstanceId, BackupName, ReplicaSetId),
             });
             Pump.Drain();
         }
@@ -196,22 +191,25 @@ namespace MongoBackup.Commands
             base.EndProcessing();
         }
 
-        private static Func<CancellationToken, Task<string>> RefreshFor(TencentCloudClient client, string instanceId, string backupName, string replicaSetId) =>
-            async ct =>
+        /// <summary>
+        /// How an expired link is refreshed: DescribeBackupDownloadTask for the task's ready tasks, in the region the task
+        /// was read from. None without a credential or a region (then a 403 is a LinkExpired error).
+        /// </summary>
+        private Func<CancellationToken, Task<string>> RefreshFor(string instanceId, string backupName, string replicaSetId)
+        {
+            // The piped task's own RequestRegion wins over -Region, which binds to its API Region field first.
+            string region = InputObject?.Properties[nameof(BackupDownloadTask.RequestRegion)]?.Value as string;
+            if (string.IsNullOrWhiteSpace(region)) region = Region;
+            if (ParameterSetName != TaskSet || Settings.Credential == null || (string.IsNullOrWhiteSpace(region) && string.IsNullOrWhiteSpace(Settings.Region)))
+                return null;
+            MongoDbApi api = ApiFor(region);
+            var query = new DownloadTaskQuery { InstanceId = instanceId, BackupName = backupName, Status = new[] { BackupDownloadTaskStatus.Downloaded } };
+            return async ct =>
             {
-                var request = new JsonObject
-                {
-                    ["InstanceId"] = instanceId,
-                    ["BackupName"] = backupName,
-                    ["Status"] = new List<object> { (long)BackupDownloadTaskStatus.Downloaded },
-                    ["Limit"] = 100L,
-                };
-                ApiResponse response = await client.InvokeAsync(GetMongoBackupDownloadTaskCommand.Action, request, ct).ConfigureAwait(false);
-                BackupDownloadTask task = BackupDownloadTask.NewestFor(response.Response.GetObjectArray("Tasks")
-                    .Select(t => BackupDownloadTask.FromJson(t, instanceId))
-                    .Where(t => !string.IsNullOrEmpty(t.Url)), replicaSetId);
-                return task?.Url;
+                List<BackupDownloadTask> tasks = await MongoDbApi.AllAsync(api.DescribeBackupDownloadTask(query), ct).ConfigureAwait(false);
+                return BackupDownloadTask.NewestFor(tasks.Where(t => !string.IsNullOrEmpty(t.Url)), replicaSetId)?.Url;
             };
+        }
 
         /// <summary>What the engine carries back for a file: the pipeline input and the names to attach to the FileInfo.</summary>
         private sealed class Input
@@ -248,10 +246,10 @@ namespace MongoBackup.Commands
             {
                 var input = (Input)result.Item.Target;
                 var file = PSObject.AsPSObject(new FileInfo(result.Path));
-                file.Properties.Add(new PSNoteProperty("InstanceId", input.InstanceId));
-                file.Properties.Add(new PSNoteProperty("BackupName", input.BackupName));
-                file.Properties.Add(new PSNoteProperty("ReplicaSetId", input.ReplicaSetId));
-                if (result.Sha256 != null) file.Properties.Add(new PSNoteProperty("Hash", result.Sha256));
+                file.Properties.Add(new PSNoteProperty(nameof(BackupDownloadTask.InstanceId), input.InstanceId));
+                file.Properties.Add(new PSNoteProperty(nameof(BackupDownloadTask.BackupName), input.BackupName));
+                file.Properties.Add(new PSNoteProperty(nameof(BackupDownloadTask.ReplicaSetId), input.ReplicaSetId));
+                if (result.Sha256 != null) file.Properties.Add(new PSNoteProperty(nameof(Hash), result.Sha256));
                 _cmdlet.WriteObject(file);
             });
         }

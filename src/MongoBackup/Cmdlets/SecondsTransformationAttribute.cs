@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 
-namespace MongoBackup.Commands
+namespace MongoBackup.Cmdlets
 {
     /// <summary>
     /// Lets a TimeSpan parameter take a plain number as seconds (<c>-PollInterval 5</c>), as well as a TimeSpan or text

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using System.Text.RegularExpressions;
 
-namespace MongoBackup.Commands
+namespace MongoBackup.Cmdlets
 {
     /// <summary>Checks that a value looks like a TencentDB for MongoDB instance ID (cmgo- and 8 lowercase letters or digits).</summary>
     public sealed class ValidateInstanceIdAttribute : ValidateEnumeratedArgumentsAttribute

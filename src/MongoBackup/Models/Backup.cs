@@ -1,5 +1,4 @@
 using System;
-using MongoBackup.Client;
 
 namespace MongoBackup
 {
@@ -22,24 +21,10 @@ namespace MongoBackup
         /// <summary>The backup's integer id (DeleteDBBackups and ModifyBackupExpireTime take it).</summary>
         public long BackId { get; set; }
         public DateTimeOffset? DeleteTime { get; set; }
+        /// <summary>Where the backup is stored, as the API gives it.</summary>
         public string BackupRegion { get; set; }
         public DateTimeOffset? RestoreTime { get; set; }
-
-        internal static Backup FromJson(JsonObject json, string instanceId) => new Backup
-        {
-            InstanceId = json.GetString("InstanceId") ?? instanceId,
-            BackupName = json.GetString("BackupName"),
-            BackupDesc = json.GetString("BackupDesc"),
-            BackupType = (BackupType)json.GetInt32("BackupType"),
-            BackupMethod = (BackupMethod)json.GetInt32("BackupMethod"),
-            Status = (BackupStatus)json.GetInt32("Status"),
-            BackupSize = checked(json.GetInt64("BackupSize") * 1024),
-            StartTime = json.GetBeijingTime("StartTime"),
-            EndTime = json.GetBeijingTime("EndTime"),
-            BackId = json.GetInt64("BackId"),
-            DeleteTime = json.GetBeijingTime("DeleteTime"),
-            BackupRegion = json.GetString("BackupRegion"),
-            RestoreTime = json.GetBeijingTime("RestoreTime"),
-        };
+        /// <summary>The region the backup was read from (not an API field): follow-up commands call that region.</summary>
+        public string RequestRegion { get; set; }
     }
 }

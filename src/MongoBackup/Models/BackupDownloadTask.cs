@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using MongoBackup.Client;
 
 namespace MongoBackup
 {
@@ -36,9 +35,13 @@ namespace MongoBackup
 
         public string BackupDesc { get; set; }
 
+        /// <summary>"Region info" of the task, as the API gives it (beside Bucket: where the file is prepared).</summary>
         public string Region { get; set; }
 
         public string Bucket { get; set; }
+
+        /// <summary>The region the task was read from or created in (not an API field): Wait and Save's link refresh call that region.</summary>
+        public string RequestRegion { get; set; }
 
         /// <summary>
         /// The current task of a replica set among a backup's tasks: the newest one, since a backup downloaded again gets a
@@ -46,22 +49,5 @@ namespace MongoBackup
         /// </summary>
         internal static BackupDownloadTask NewestFor(IEnumerable<BackupDownloadTask> tasks, string replicaSetId) =>
             tasks.Where(t => t.ReplicaSetId == replicaSetId).OrderByDescending(t => t.CreateTime ?? DateTimeOffset.MinValue).FirstOrDefault();
-
-        internal static BackupDownloadTask FromJson(JsonObject json, string instanceId) => new BackupDownloadTask
-        {
-            InstanceId = instanceId,
-            ReplicaSetId = json.GetString("ReplicaSetId"),
-            BackupName = json.GetString("BackupName"),
-            Status = (BackupDownloadTaskStatus)json.GetInt32("Status"),
-            Percent = json.GetInt32("Percent"),
-            BackupSize = json.GetInt64("BackupSize"),
-            CreateTime = json.GetBeijingTime("CreateTime"),
-            TimeSpend = json.GetInt64("TimeSpend"),
-            Url = json.GetString("Url"),
-            BackupMethod = (BackupMethod)json.GetInt32("BackupMethod"),
-            BackupDesc = json.GetString("BackupDesc"),
-            Region = json.GetString("Region"),
-            Bucket = json.GetString("Bucket"),
-        };
     }
 }

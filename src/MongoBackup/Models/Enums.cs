@@ -76,3 +76,38 @@ namespace MongoBackup
         Succeeded = 2,
     }
 }
+
+namespace MongoBackup
+{
+    /// <summary>The kind of an instance (InstanceDetail's InstanceType).</summary>
+    public enum InstanceType
+    {
+        Regular = 1,
+        /// <summary>A temporary instance (a clone being restored into).</summary>
+        Temporary = 2,
+        ReadOnly = 3,
+        DisasterRecovery = 4,
+    }
+
+    /// <summary>Which kinds of instance DescribeDBInstances lists (its InstanceType filter).</summary>
+    public enum InstanceTypeFilter
+    {
+        /// <summary>-1: regular, read-only and disaster-recovery instances (every kind but temporary ones).</summary>
+        AllButTemporary = -1,
+        /// <summary>0: every kind.</summary>
+        All = 0,
+        Regular = 1,
+        Temporary = 2,
+        ReadOnly = 3,
+    }
+}
+
+namespace MongoBackup
+{
+    /// <summary>How an instance is billed (the API's PayMode).</summary>
+    public enum PayMode
+    {
+        PayAsYouGo = 0,
+        Monthly = 1,
+    }
+}

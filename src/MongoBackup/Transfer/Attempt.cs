@@ -3,6 +3,7 @@ using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using MongoBackup.Client;
 
 namespace MongoBackup.Transfer
 {
@@ -53,13 +54,13 @@ namespace MongoBackup.Transfer
             catch (OperationCanceledException) when (!_outer.IsCancellationRequested)
             {
                 // Ours (the watchdog) or the HttpClient's own timeout.
-                throw new TransientFailure($"nothing received for {ByteFormat.Duration(_timeout)}");
+                throw new TransientFailure($"nothing received for {DisplayFormat.Duration(_timeout)}");
             }
-            catch (Exception e) when (IsConnectionFailure(e))
+            catch (Exception e) when (Failures.IsConnectionFailure(e))
             {
                 throw _watchdog.IsCancellationRequested
-                    ? new TransientFailure($"nothing received for {ByteFormat.Duration(_timeout)}")
-                    : new TransientFailure(Describe(e));
+                    ? new TransientFailure($"nothing received for {DisplayFormat.Duration(_timeout)}")
+                    : new TransientFailure(Failures.Describe(e));
             }
         }
 
@@ -69,17 +70,5 @@ namespace MongoBackup.Transfer
             _watchdog.Dispose();
         }
 
-        private static bool IsConnectionFailure(Exception e) =>
-            e is HttpRequestException || e is IOException || e is ObjectDisposedException
-            || (e is System.Net.WebException);
-
-        private static string Describe(Exception e)
-        {
-            string text = e.Message;
-            for (Exception inner = e.InnerException; inner != null; inner = inner.InnerException)
-                if (!string.IsNullOrEmpty(inner.Message) && text.IndexOf(inner.Message, StringComparison.Ordinal) < 0)
-                    text += " " + inner.Message;
-            return text;
-        }
     }
 }

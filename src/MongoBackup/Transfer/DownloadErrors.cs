@@ -7,48 +7,48 @@ namespace MongoBackup.Transfer
     internal static class DownloadErrors
     {
         public static TencentCloudException FileExists(string path) =>
-            new TencentCloudException(ClientErrorCodes.FileExists, $"The file '{path}' already exists; it was left untouched.");
+            new TencentCloudException(ErrorCatalog.FileExists, $"The file '{path}' already exists; it was left untouched.");
 
         public static TencentCloudException SizeMismatch(string name, long actual, long expected, string what) =>
-            new TencentCloudException(ClientErrorCodes.SizeMismatch,
+            new TencentCloudException(ErrorCatalog.SizeMismatch,
                 $"{name}: {what} is {actual:N0} bytes but {expected:N0} bytes were expected; the file was not put in place.");
 
         public static TencentCloudException LinkExpired(string name, string url, bool refreshed) =>
-            new TencentCloudException(ClientErrorCodes.LinkExpired,
-                $"The download link of {name} ({SafeUrl.Describe(url)}) has expired (HTTP 403)"
+            new TencentCloudException(ErrorCatalog.LinkExpired,
+                $"The download link of {name} ({Redaction.DescribeUrl(url)}) has expired (HTTP 403)"
                 + (refreshed ? ", and so has the fresh one." : ", and no fresh link can be fetched here.")
                 + " Ask for a new link and run again: the .partial file is kept and resumed.")
             { HttpStatus = 403 };
 
         public static TencentCloudException WriteFailed(string path, Exception error) =>
-            new TencentCloudException(ClientErrorCodes.WriteFailed,
+            new TencentCloudException(ErrorCatalog.WriteFailed,
                 $"Cannot write '{path}': {error.Message} The .partial file is kept for a later resume.",
                 null, error);
 
         public static TencentCloudException FolderUnusable(string folder, Exception error) =>
-            new TencentCloudException(ClientErrorCodes.WriteFailed,
+            new TencentCloudException(ErrorCatalog.WriteFailed,
                 $"The folder '{folder}' cannot be created: {error.Message} A part of that path may be a file, or not writable.",
                 null, error)
             { Advice = "Choose another -Destination, or fix that path (a folder cannot be created below a file), then run again." };
 
         public static TencentCloudException ObjectNotFound(string name, string url) =>
-            new TencentCloudException(ClientErrorCodes.ObjectNotFound,
-                $"{name} is not in object storage (HTTP 404 at {SafeUrl.Describe(url)}).") { HttpStatus = 404 };
+            new TencentCloudException(ErrorCatalog.ObjectNotFound,
+                $"{name} is not in object storage (HTTP 404 at {Redaction.DescribeUrl(url)}).") { HttpStatus = 404 };
 
         public static TencentCloudException Interrupted(string name, string reason, int attempts) =>
-            new TencentCloudException(ClientErrorCodes.DownloadInterrupted,
+            new TencentCloudException(ErrorCatalog.DownloadInterrupted,
                 $"The download of {name} failed {attempts} times in a row without progress; the last failure: {reason}");
 
         public static TencentCloudException Refused(string name, string url, int status, string detail) =>
-            new TencentCloudException(ClientErrorCodes.DownloadRefused,
-                $"Object storage refused {name} (HTTP {status} at {SafeUrl.Describe(url)}){(string.IsNullOrEmpty(detail) ? "." : ": " + detail)}")
+            new TencentCloudException(ErrorCatalog.DownloadRefused,
+                $"Object storage refused {name} (HTTP {status} at {Redaction.DescribeUrl(url)}){(string.IsNullOrEmpty(detail) ? "." : ": " + detail)}")
             { HttpStatus = status };
 
         public static TencentCloudException Protocol(string name, string url, string detail) =>
-            new TencentCloudException(ClientErrorCodes.DownloadRefused, $"{name}: {SafeUrl.Describe(url)} answered unexpectedly: {detail}");
+            new TencentCloudException(ErrorCatalog.DownloadRefused, $"{name}: {Redaction.DescribeUrl(url)} answered unexpectedly: {detail}");
 
         public static TencentCloudException InvalidUrl(string name, string url) =>
-            new TencentCloudException(ClientErrorCodes.InvalidDownloadUrl,
-                $"{name} has no usable download link ({(string.IsNullOrEmpty(url) ? "none given" : SafeUrl.Describe(url))}).");
+            new TencentCloudException(ErrorCatalog.InvalidDownloadUrl,
+                $"{name} has no usable download link ({(string.IsNullOrEmpty(url) ? "none given" : Redaction.DescribeUrl(url))}).");
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using MongoBackup.Client;
 
 namespace MongoBackup.Transfer
 {
@@ -51,12 +52,8 @@ namespace MongoBackup.Transfer
         /// <summary>Compute the SHA256 of each file while it is written.</summary>
         public bool ComputeHash { get; set; }
 
-        /// <summary>Consecutive failed attempts without a single byte of progress before giving up.</summary>
-        public int MaxRetries { get; set; } = 5;
-
-        public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-        public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+        /// <summary>The module's retry policy: here MaxRetries counts retries in a row without a byte of progress.</summary>
+        public RetryPolicy Retry { get; set; } = RetryPolicy.Default;
 
         /// <summary>No byte (or no answer) for this long makes the attempt fail.</summary>
         public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(60);
@@ -69,7 +66,7 @@ namespace MongoBackup.Transfer
             if (ThrottleLimit < 1) throw new ArgumentOutOfRangeException(nameof(ThrottleLimit), "ThrottleLimit must be at least 1.");
             if (ConnectionsPerFile < 1) throw new ArgumentOutOfRangeException(nameof(ConnectionsPerFile), "ConnectionsPerFile must be at least 1.");
             if (ChunkSize < 1) throw new ArgumentOutOfRangeException(nameof(ChunkSize), "ChunkSize must be at least 1 byte.");
-            if (MaxRetries < 0) throw new ArgumentOutOfRangeException(nameof(MaxRetries), "MaxRetries cannot be negative.");
+            if (Retry == null) throw new ArgumentNullException(nameof(Retry));
             if (ReadTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ReadTimeout), "ReadTimeout must be positive.");
             if (ProgressInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ProgressInterval), "ProgressInterval must be positive.");
         }

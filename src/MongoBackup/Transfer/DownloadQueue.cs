@@ -17,11 +17,11 @@ namespace MongoBackup.Transfer
     /// </summary>
     internal sealed class DownloadQueue : IDisposable
     {
-        private const string UnexpectedFailure = "DownloadFailed";
+        
         private readonly HttpClient _http;
         private readonly DownloadOptions _options;
         private readonly IDownloadObserver _observer;
-        private readonly DownloadEnvironment _env;
+        private readonly Timing _timing;
         private readonly CancellationTokenSource _stop;
         private readonly ConcurrentQueue<DownloadItem> _pending = new ConcurrentQueue<DownloadItem>();
         private readonly SemaphoreSlim _available = new SemaphoreSlim(0);
@@ -30,16 +30,16 @@ namespace MongoBackup.Transfer
         private bool _addingCompleted;
 
         public DownloadQueue(HttpClient http, DownloadOptions options, IDownloadObserver observer, CancellationToken cancellationToken)
-            : this(http, options, observer, cancellationToken, DownloadEnvironment.Default)
+            : this(http, options, observer, cancellationToken, Timing.System)
         {
         }
 
-        internal DownloadQueue(HttpClient http, DownloadOptions options, IDownloadObserver observer, CancellationToken cancellationToken, DownloadEnvironment environment)
+        internal DownloadQueue(HttpClient http, DownloadOptions options, IDownloadObserver observer, CancellationToken cancellationToken, Timing timing)
         {
             _http = http ?? throw new ArgumentNullException(nameof(http));
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _observer = observer ?? throw new ArgumentNullException(nameof(observer));
-            _env = environment ?? DownloadEnvironment.Default;
+            _timing = timing ?? Timing.System;
             options.Validate();
             _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             Task[] workers = Enumerable.Range(0, options.ThrottleLimit)
@@ -106,7 +106,7 @@ namespace MongoBackup.Transfer
             try
             {
                 token.ThrowIfCancellationRequested();
-                result = await new FileDownload(_http, _options, _env, item, counters, _observer.OnVerbose).RunAsync(token).ConfigureAwait(false);
+                result = await new FileDownload(_http, _options, _timing, item, counters, _observer.OnVerbose).RunAsync(token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
@@ -117,7 +117,7 @@ namespace MongoBackup.Transfer
             {
                 _tracker.Failed(counters);
                 _observer.OnFailed(item, e as TencentCloudException
-                    ?? new TencentCloudException(UnexpectedFailure, $"{item.Name}: {SafeUrl.Scrub(e.Message, item.Url)}"));
+                    ?? new TencentCloudException(ErrorCatalog.DownloadFailed, $"{item.Name}: {Redaction.ScrubUrl(e.Message, item.Url)}"));
                 return;
             }
             _tracker.Completed(counters, result.Length, result.Skipped);
@@ -134,19 +134,19 @@ namespace MongoBackup.Transfer
                 {
                     try
                     {
-                        await _env.Delay(_options.ProgressInterval, done.Token).ConfigureAwait(false);
+                        await _timing.Delay(_options.ProgressInterval, done.Token).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException)
                     {
                         break;
                     }
                     if (workers.IsCompleted || !_tracker.AnyActive) continue;
-                    _observer.OnProgress(_tracker.Snapshot(_env.Now()));
+                    _observer.OnProgress(_tracker.Snapshot(_timing.Monotonic()));
                     reported = true;
                 }
                 await stopTicking.ConfigureAwait(false);
             }
-            if (reported && !_stop.IsCancellationRequested) _observer.OnProgress(_tracker.Snapshot(_env.Now()));
+            if (reported && !_stop.IsCancellationRequested) _observer.OnProgress(_tracker.Snapshot(_timing.Monotonic()));
         }
 
         private static async Task FinishAsync(Task workers, Task progress)

@@ -17,16 +17,16 @@ namespace MongoBackup.Transfer
     {
         private readonly HttpClient _http;
         private readonly DownloadOptions _options;
-        private readonly DownloadEnvironment _env;
+        private readonly Timing _timing;
         private readonly DownloadItem _item;
         private readonly FileCounters _counters;
         private readonly Action<string> _verbose;
 
-        public FileDownload(HttpClient http, DownloadOptions options, DownloadEnvironment env, DownloadItem item, FileCounters counters, Action<string> verbose)
+        public FileDownload(HttpClient http, DownloadOptions options, Timing timing, DownloadItem item, FileCounters counters, Action<string> verbose)
         {
             _http = http;
             _options = options;
-            _env = env;
+            _timing = timing;
             _item = item;
             _counters = counters;
             _verbose = verbose;
@@ -44,7 +44,7 @@ namespace MongoBackup.Transfer
             if (skipped != null) return Finish(skipped, watch);
 
             var link = new LinkState(_item.Url, _item.RefreshUrlAsync, Name, _verbose);
-            var fetcher = new RangeFetcher(_http, link, _options, _env, _counters, _verbose);
+            var fetcher = new RangeFetcher(_http, link, _options, _timing, _counters, _verbose);
             var result = new DownloadResult { Item = _item, Path = FinalPath };
             using (PartialFile partial = PartialFile.Open(FinalPath, _options.ComputeHash))
             {
@@ -59,7 +59,7 @@ namespace MongoBackup.Transfer
             result.UrlRefreshes = link.Refreshes;
             result.BytesFetched = _counters.Received;
             Finish(result, watch);
-            _verbose($"{Name}: downloaded {ByteFormat.Size(result.Length)} in {ByteFormat.Duration(result.Elapsed)} ({ByteFormat.Rate(Rate(result))}) to {FinalPath}.");
+            _verbose($"{Name}: downloaded {DisplayFormat.Size(result.Length)} in {DisplayFormat.Duration(result.Elapsed)} ({DisplayFormat.Rate(Rate(result))}) to {FinalPath}.");
             return result;
         }
 
@@ -72,7 +72,7 @@ namespace MongoBackup.Transfer
             long length = new FileInfo(FinalPath).Length;
             if (_options.SkipExisting && _item.ExpectedSize == length)
             {
-                _verbose($"{Name}: {FinalPath} is already there with the expected size ({ByteFormat.Size(length)}); skipped.");
+                _verbose($"{Name}: {FinalPath} is already there with the expected size ({DisplayFormat.Size(length)}); skipped.");
                 string hash = _options.ComputeHash ? await PartialFile.HashFileAsync(FinalPath, token).ConfigureAwait(false) : null;
                 return new DownloadResult { Item = _item, Path = FinalPath, Length = length, Sha256 = hash, Skipped = true };
             }
@@ -86,7 +86,7 @@ namespace MongoBackup.Transfer
             if (existing == 0) return 0;
             if (_item.ExpectedSize.HasValue && existing > _item.ExpectedSize.Value)
             {
-                _verbose($"{Name}: {partial.Path} is larger than the backup ({ByteFormat.Size(existing)}); starting over.");
+                _verbose($"{Name}: {partial.Path} is larger than the backup ({DisplayFormat.Size(existing)}); starting over.");
                 partial.Restart();
                 return 0;
             }
@@ -106,7 +106,7 @@ namespace MongoBackup.Transfer
                 long? size = probe.Total;
                 probe.Dispose();
                 if (size == start) return Known(fetcher, start); // the .partial already holds the whole object
-                _verbose($"{Name}: the server has no bytes from {start:N0} on ({(size.HasValue ? ByteFormat.Size(size.Value) : "size unknown")}); starting over.");
+                _verbose($"{Name}: the server has no bytes from {start:N0} on ({(size.HasValue ? DisplayFormat.Size(size.Value) : "size unknown")}); starting over.");
                 partial.Restart();
                 _counters.SetDone(0);
                 start = 0;
@@ -132,12 +132,12 @@ namespace MongoBackup.Transfer
             }
             if (probe.Ranged && total.HasValue && UseMultipart(start, total.Value))
             {
-                _verbose($"{Name}: downloading {ByteFormat.Size(total.Value)} in parts of {ByteFormat.Size(_options.ChunkSize)} over {_options.ConnectionsPerFile} connections.");
+                _verbose($"{Name}: downloading {DisplayFormat.Size(total.Value)} in parts of {DisplayFormat.Size(_options.ChunkSize)} over {_options.ConnectionsPerFile} connections.");
                 await new ChunkScheduler(fetcher, partial, _options.ConnectionsPerFile, _options.ChunkSize).RunAsync(start, total.Value, probe, token).ConfigureAwait(false);
             }
             else
             {
-                _verbose($"{Name}: downloading {(total.HasValue ? ByteFormat.Size(total.Value) : "(size unknown)")} over one connection{(probe.Ranged ? "" : " (the server ignores byte ranges)")}.");
+                _verbose($"{Name}: downloading {(total.HasValue ? DisplayFormat.Size(total.Value) : "(size unknown)")} over one connection{(probe.Ranged ? "" : " (the server ignores byte ranges)")}.");
                 await fetcher.FetchAsync(start, total, partial, probe, token).ConfigureAwait(false);
             }
             return total ?? -1;

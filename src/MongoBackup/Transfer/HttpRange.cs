@@ -41,7 +41,7 @@ namespace MongoBackup.Transfer
                 string detail = await ReadErrorDetailAsync(response, url, token).ConfigureAwait(false);
                 if (status == 403) throw new LinkDenied(linkVersion, detail);
                 if (status == 404) throw DownloadErrors.ObjectNotFound(name, url);
-                if (status == 408 || status == 429 || status >= 500)
+                if (Failures.IsTransientStatus(status))
                     throw new TransientFailure($"HTTP {status} {response.ReasonPhrase}{(detail.Length > 0 ? ": " + detail : "")}", RetryAfter(response));
                 throw DownloadErrors.Refused(name, url, status, detail);
             }
@@ -83,7 +83,7 @@ namespace MongoBackup.Transfer
             }
             Match code = XmlCode.Match(text), message = XmlMessage.Match(text);
             string detail = code.Success ? code.Groups[1].Value + (message.Success ? " (" + message.Groups[1].Value + ")" : "") : "";
-            return SafeUrl.Scrub(detail, url);
+            return Redaction.ScrubUrl(detail, url);
         }
     }
 }

@@ -58,8 +58,8 @@ namespace MongoBackup.Transfer
                 }
                 catch (Exception e) when (!(e is OperationCanceledException) && !(e is TencentCloudException))
                 {
-                    throw new TencentCloudException(ClientErrorCodes.LinkExpired,
-                        $"The download link of {_name} has expired (HTTP 403) and fetching a fresh one failed: {SafeUrl.Scrub(e.Message, _url)}");
+                    throw new TencentCloudException(ErrorCatalog.LinkExpired,
+                        $"The download link of {_name} has expired (HTTP 403) and fetching a fresh one failed: {Redaction.ScrubUrl(e.Message, _url)}");
                 }
                 _refreshes++;
                 if (string.IsNullOrEmpty(fresh)) throw DownloadErrors.LinkExpired(_name, _url, true);

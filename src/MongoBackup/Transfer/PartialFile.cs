@@ -128,7 +128,7 @@ namespace MongoBackup.Transfer
             {
                 throw DownloadErrors.WriteFailed(Path, e);
             }
-            return _hash == null ? null : Hex(_hash.GetHashAndReset());
+            return _hash == null ? null : HexText.Upper(_hash.GetHashAndReset());
         }
 
         public void Dispose()
@@ -144,12 +144,6 @@ namespace MongoBackup.Transfer
             _hash?.Dispose();
         }
 
-        public static string Hex(byte[] hash)
-        {
-            var sb = new StringBuilder(hash.Length * 2);
-            foreach (byte b in hash) sb.Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-            return sb.ToString();
-        }
 
         /// <summary>SHA256 of a whole file (uppercase hex), for a file skipped as already present.</summary>
         public static async Task<string> HashFileAsync(string path, CancellationToken token)
@@ -161,7 +155,7 @@ namespace MongoBackup.Transfer
                 int n;
                 while ((n = await stream.ReadAsync(block, 0, block.Length, token).ConfigureAwait(false)) > 0)
                     hash.AppendData(block, 0, n);
-                return Hex(hash.GetHashAndReset());
+                return HexText.Upper(hash.GetHashAndReset());
             }
         }
 

@@ -19,18 +19,18 @@ namespace MongoBackup.Transfer
         private readonly LinkState _link;
         private readonly DownloadOptions _options;
         private readonly RetryPolicy _retry;
-        private readonly DownloadEnvironment _env;
+        private readonly Timing _timing;
         private readonly FileCounters _counters;
         private readonly Action<string> _verbose;
         private long _knownTotal = -1;
 
-        public RangeFetcher(HttpClient http, LinkState link, DownloadOptions options, DownloadEnvironment env, FileCounters counters, Action<string> verbose)
+        public RangeFetcher(HttpClient http, LinkState link, DownloadOptions options, Timing timing, FileCounters counters, Action<string> verbose)
         {
             _http = http;
             _link = link;
             _options = options;
-            _retry = new RetryPolicy(options, env.NextRandom);
-            _env = env;
+            _retry = options.Retry;
+            _timing = timing;
             _counters = counters;
             _verbose = verbose;
         }
@@ -177,12 +177,12 @@ namespace MongoBackup.Transfer
 
         private async Task BackOffAsync(int failures, TransientFailure failure, long pos, string url, CancellationToken token)
         {
-            string reason = SafeUrl.Scrub(failure.Message, url).TrimEnd('.', ' ');
-            if (!_retry.ShouldRetry(failures)) throw DownloadErrors.Interrupted(Name, reason, failures);
-            TimeSpan delay = _retry.NextDelay(failures, failure.RetryAfter);
+            string reason = Redaction.ScrubUrl(failure.Message, url).TrimEnd('.', ' ');
+            if (!_retry.AllowsRetry(failures)) throw DownloadErrors.Interrupted(Name, reason, failures);
+            TimeSpan delay = _retry.Delay(failures, _timing.NextRandom(), failure.RetryAfter);
             _counters.AddRetry();
-            _verbose($"{Name}: {reason}; retrying from byte {pos:N0} in {ByteFormat.Duration(delay)} (failure {failures} of at most {_retry.MaxRetries + 1} without progress).");
-            await _env.Delay(delay, token).ConfigureAwait(false);
+            _verbose($"{Name}: {reason}; retrying from byte {pos:N0} in {DisplayFormat.Duration(delay)} (failure {failures} of at most {_retry.MaxRetries + 1} without progress).");
+            await _timing.Delay(delay, token).ConfigureAwait(false);
         }
 
         private static string Describe(long? total) => total.HasValue ? $"{total.Value:N0} bytes" : "unknown size";

@@ -5,8 +5,10 @@ using MongoBackup.Emulator.Objects;
 
 namespace MongoBackup.Emulator.Actions;
 
-/// <summary>Lists an instance's backup download tasks with filters, a total and stable order, and paging.</summary>
-public sealed class DescribeBackupDownloadTask(Store store, TaskLinks links) : IApiAction
+/// <summary>Lists an instance's backup download tasks with filters, a total and stable order, and paging.
+/// Offset is a page index (skips Offset × Limit tasks) under <c>--offset-mode pages</c>, the default, as the current
+/// documentation describes it, or an item offset under <c>--offset-mode items</c>.</summary>
+public sealed class DescribeBackupDownloadTask(Store store, TaskLinks links, EmulatorOptions options) : IApiAction
 {
     public string Name => "DescribeBackupDownloadTask";
 
@@ -26,6 +28,10 @@ public sealed class DescribeBackupDownloadTask(Store store, TaskLinks links) : I
         var ascending = p.Choice("OrderByType", "desc", "asc", "desc") == "asc";
         var statuses = p.IntegerArray("Status") ?? [];
         if (statuses.Any(s => s is < 0 or > 4)) throw ApiException.Invalid("Status", "each status must be an integer from 0 to 4");
+        // Our reading of the documented InvalidParameterValue.BackupFileNotFound: a BackupName that no backup of the
+        // instance has (the store's backups of any date, not only DescribeDBBackups' 7 days).
+        if (backupName is not null && !store.HasBackup(instance.InstanceId, backupName))
+            throw new ApiException("InvalidParameterValue.BackupFileNotFound", $"The backup file `{backupName}` of {instance.InstanceId} does not exist.");
 
         var matches = store.TasksOf(instance.InstanceId)
             .Select(task => new TaskView(task, task.Progress.At(call.Now)))
@@ -39,12 +45,34 @@ public sealed class DescribeBackupDownloadTask(Store store, TaskLinks links) : I
         var ordered = (ascending ? matches.OrderBy(key) : matches.OrderByDescending(key))
             .ThenBy(v => v.Task.ReplicaSetId, StringComparer.Ordinal)
             .ThenBy(v => v.Task.BackupName, StringComparer.Ordinal)
-            .ThenBy(v => v.Task.Sequence);
+            .ThenBy(v => v.Task.Sequence)
+            .ToList();
+
+        // The scale instance's computed tasks are all older (created and finished) than any created at run time, so in
+        // either direction they form one block after (desc) or before (asc) the stored ones, in index order.
+        var scale = store.Scale is { } s && s.Instance.InstanceId == instance.InstanceId ? s : null;
+        var computed = scale?.Select(backupName, statuses, start, end);
+        var computedCount = computed?.Count ?? 0;
+        var total = ordered.Count + computedCount;
+        TaskView At(long position)
+        {
+            if (scale is null || computed is null) return ordered[(int)position];
+            long? index = ascending
+                ? (position < computedCount ? computed.IndexAt(position) : null)
+                : (position >= ordered.Count ? computed.IndexAt(computedCount - 1 - (position - ordered.Count)) : null);
+            if (index is null) return ordered[(int)(ascending ? position - computedCount : position)];
+            var task = scale.TaskAt(index.Value);
+            return new TaskView(task, task.Progress.At(call.Now));
+        }
 
         var page = new JsonArray();
-        foreach (var view in ordered.Skip(offset).Take(limit)) page.Add(ToJson(view, call));
-        return new JsonObject { ["TotalCount"] = matches.Count, ["Tasks"] = page };
+        var skip = Skip(offset, limit, options.OffsetMode);
+        for (var position = skip; position < total && position < skip + limit; position++) page.Add(ToJson(At(position), call));
+        return new JsonObject { ["TotalCount"] = total, ["Tasks"] = page };
     }
+
+    /// <summary>The tasks to skip: Offset pages of Limit tasks, or Offset tasks.</summary>
+    public static long Skip(long offset, int limit, OffsetMode mode) => mode == OffsetMode.Pages ? offset * limit : offset;
 
     private sealed record TaskView(DownloadTask Task, TaskState State)
     {

@@ -4,8 +4,11 @@ using MongoBackup.Emulator.Data;
 
 namespace MongoBackup.Emulator.Actions;
 
-/// <summary>Lists an instance's backups of the last 7 days, newest first (tie-break BackId), sizes in KB.</summary>
-public sealed class DescribeDBBackups(Store store) : IApiAction
+/// <summary>Lists an instance's backups of the last 7 days, sizes in KB, in a shuffled order: the service documents no
+/// order, so none is promised here either. The order is by a hash of (<c>--backup-order-seed</c>, BackId), then BackId:
+/// the same on every call (so Offset/Limit pages partition it) and unchanged for the other backups when one is added,
+/// removed or filtered out.</summary>
+public sealed class DescribeDBBackups(Store store, EmulatorOptions options) : IApiAction
 {
     public string Name => "DescribeDBBackups";
 
@@ -23,12 +26,18 @@ public sealed class DescribeDBBackups(Store store) : IApiAction
 
         var since = BeijingTime.From(call.Now.AddDays(-7));
         var matches = store.BackupsOf(instance.InstanceId)
-            .Where(b => b.StartTime >= since)
+            .Where(b => b.Listed && b.StartTime >= since)
             .Where(b => method is null || b.BackupMethod == method)
+            .OrderBy(b => OrderKey(options.BackupOrderSeed, b.BackId))
+            .ThenBy(b => b.BackId)
             .ToList();
         var page = new JsonArray([.. matches.Skip(offset).Take(limit).Select(b => (JsonNode)ToJson(b))]);
         return new JsonObject { ["BackupList"] = page, ["TotalCount"] = matches.Count };
     }
+
+    /// <summary>A backup's place in the shuffled order: SplitMix64 of the seed and the BackId alone.</summary>
+    public static ulong OrderKey(long seed, long backId) =>
+        new SplitMix64((ulong)seed * 0x9E3779B97F4A7C15UL ^ (ulong)backId).Next();
 
     private static JsonObject ToJson(DbBackup b) => new()
     {

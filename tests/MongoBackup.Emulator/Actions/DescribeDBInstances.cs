@@ -6,7 +6,7 @@ using MongoBackup.Emulator.Data;
 namespace MongoBackup.Emulator.Actions;
 
 /// <summary>Lists instances with the reference's filters, a total order (tie-break InstanceId) and paging.
-/// With X-TC-Region only that region's instances exist.</summary>
+/// Only the instances of the request's region (X-TC-Region) exist.</summary>
 public sealed class DescribeDBInstances(Store store) : IApiAction
 {
     public string Name => "DescribeDBInstances";
@@ -34,7 +34,10 @@ public sealed class DescribeDBInstances(Store store) : IApiAction
         var vpcId = p.OptionalText("VpcId");
         var subnetId = p.OptionalText("SubnetId");
         var payMode = p.Has("PayMode") ? p.IntegerInRange("PayMode", 0, 0, 1) : (long?)null;
-        var limit = (int)p.IntegerInRange("Limit", 20, 1, 100);
+        // The documented range is (1,100]: 1 itself is refused.
+        var requestedLimit = p.Integer("Limit") ?? 20;
+        if (requestedLimit is <= 1 or > 100) throw ApiException.Invalid("Limit", "expected an integer in (1,100], that is from 2 to 100");
+        var limit = (int)requestedLimit;
         var offset = (int)p.IntegerInRange("Offset", 0, 0, int.MaxValue);
         var orderBy = p.Choice("OrderBy", "CreateTime", "ProjectId", "InstanceName", "CreateTime");
         var ascending = p.Choice("OrderByType", "DESC", "ASC", "DESC") == "ASC";
@@ -43,7 +46,7 @@ public sealed class DescribeDBInstances(Store store) : IApiAction
         var tags = Tags(p.ObjectArray("Tags") ?? []);
 
         var matches = store.InstanceList
-            .Where(i => call.Region is null || i.Region == call.Region)
+            .Where(i => i.Region == call.Region)
             .Where(i => ids.Count == 0 || ids.Contains(i.InstanceId))
             .Where(i => instanceType switch { 0 => true, -1 => i.InstanceType is 1 or 3 or 4, _ => i.InstanceType == instanceType })
             .Where(i => clusterType == -1 || i.ClusterType == clusterType)

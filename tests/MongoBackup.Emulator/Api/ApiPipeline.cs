@@ -8,7 +8,7 @@ using MongoBackup.Emulator.Infrastructure;
 namespace MongoBackup.Emulator.Api;
 
 /// <summary>POST /: the service's checks in order — size, action and version headers, signature, rate limit,
-/// content type, JSON body, parameters — then the action. Every answer is HTTP 200 with a Response envelope,
+/// region, language, content type, JSON body, parameters — then the action. Every answer is HTTP 200 with a Response envelope,
 /// unless a configured fault (<see cref="FaultInjector"/>) replaces or mangles it, or a canned answer
 /// (<see cref="CannedAnswers"/>) replaces it after the signature checks.</summary>
 public sealed class ApiPipeline(
@@ -99,10 +99,12 @@ public sealed class ApiPipeline(
         cannedAnswer = canned.TryTake(action.Name);
         if (cannedAnswer is not null) return null;
         if (!rateLimiter.TryAcquire(action.Name))
-            throw new ApiException("RequestLimitExceeded", $"Your request rate for {action.Name} is too high; the limit is per second.");
+            throw new ApiException("RequestLimitExceeded", $"Your request rate for {action.Name} is too high; the limit is {rateLimiter.LimitFor(action.Name)} requests per second.");
 
+        // Region is required on every action (the current documentation); the message is the service's.
         var region = Authenticator.Header(request, "X-TC-Region");
-        if (!string.IsNullOrEmpty(region) && !Regions.Known.Contains(region))
+        if (string.IsNullOrEmpty(region)) throw ApiException.Missing("Region");
+        if (!Regions.Known.Contains(region))
             throw new ApiException("UnsupportedRegion", $"The region `{region}` is not supported.");
         var language = Authenticator.Header(request, "X-TC-Language");
         if (language is not null && language is not ("zh-CN" or "en-US"))
@@ -113,7 +115,7 @@ public sealed class ApiPipeline(
         using var document = ParseBody(body);
         var parameters = new Params(document.RootElement, action.Parameters);
         var baseUrl = LocalBaseUrl(context);
-        return action.Execute(parameters, new ApiCall(now, baseUrl, string.IsNullOrEmpty(region) ? null : region));
+        return action.Execute(parameters, new ApiCall(now, baseUrl, region));
     }
 
     /// <summary>The address the client actually connected to (the Host header may name the real service's host).</summary>

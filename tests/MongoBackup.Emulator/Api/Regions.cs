@@ -7,6 +7,6 @@ public static class Regions
     {
         "ap-guangzhou", "ap-shanghai", "ap-beijing", "ap-chengdu", "ap-chongqing", "ap-nanjing", "ap-hongkong",
         "ap-singapore", "ap-bangkok", "ap-jakarta", "ap-seoul", "ap-tokyo", "ap-mumbai", "na-siliconvalley",
-        "na-ashburn", "na-toronto", "eu-frankfurt", "sa-saopaulo",
+        "na-ashburn", "na-toronto", "eu-frankfurt", "sa-saopaulo", "ap-shanghai-fsi", "ap-shenzhen-fsi", "ap-beijing-fsi",
     };
 }

@@ -16,7 +16,12 @@ public static class ControlEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/_emulator/health", () => Results.Text("ok"));
-        app.MapGet("/_emulator/stats", (Stats stats) => Results.Text(stats.Snapshot().ToJsonString(ApiJson.Options), "application/json"));
+        app.MapGet("/_emulator/stats", (Stats stats, EmulatorOptions options, RateLimiter limiter, IEnumerable<IApiAction> actions) =>
+        {
+            var snapshot = stats.Snapshot();
+            snapshot["Options"] = OptionsJson(options, limiter, actions);
+            return Results.Text(snapshot.ToJsonString(ApiJson.Options), "application/json");
+        });
         app.MapPost("/_emulator/reset", (Stats stats, RateLimiter limiter, Store store, ObjectSettings objects, FaultInjector faults,
             CannedAnswers answers) =>
         {
@@ -31,5 +36,19 @@ public static class ControlEndpoints
         ObjectControl.Map(app);
         FaultControl.Map(app);
         AnswerControl.Map(app);
+    }
+
+    /// <summary>The behaviour options in force (read-only; a reset does not change them), so tests can assert them.</summary>
+    private static System.Text.Json.Nodes.JsonObject OptionsJson(EmulatorOptions options, RateLimiter limiter, IEnumerable<IApiAction> actions)
+    {
+        var limits = new System.Text.Json.Nodes.JsonObject();
+        foreach (var name in actions.Select(a => a.Name).Order(StringComparer.Ordinal)) limits[name] = limiter.LimitFor(name);
+        return new System.Text.Json.Nodes.JsonObject
+        {
+            ["OffsetMode"] = options.OffsetMode == OffsetMode.Pages ? "pages" : "items",
+            ["RateLimits"] = limits,
+            ["BackupOrderSeed"] = options.BackupOrderSeed,
+            ["ScaleTasks"] = options.ScaleTasks,
+        };
     }
 }

@@ -19,6 +19,10 @@ public sealed record DbBackup
     public required IReadOnlyList<long> ShardBytes { get; init; }
     /// <summary>Download tasks of this backup end Failed.</summary>
     public bool FailsDownload { get; init; }
+    /// <summary>One of the recent backups (seeded relative to the start): DescribeDBBackups lists it while it is within
+    /// the last 7 days, and CreateBackupDownloadTask accepts it. false for the older backups the store holds only
+    /// because download tasks of them remain (the seeded task history, the scale instance's), whatever their dates.</summary>
+    public bool Listed { get; init; } = true;
 
     public long TotalBytes => ShardBytes.Sum();
 

@@ -48,7 +48,7 @@ public static class SeedInstances
     private static readonly int[] Projects = [0, 1001, 1002];
 
     /// <summary>40 more instances across projects 0, 1001 and 1002 and three regions, so paging and filters have work to do.
-    /// A few are not running (Status 0, 1, -2) and a few are sharded.</summary>
+    /// A few are not running (Status 0, 1, -2), a few are sharded, 3 are read-only (InstanceType 3) and 3 temporary (2).</summary>
     public static IReadOnlyList<Instance> Fillers()
     {
         const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -69,7 +69,7 @@ public static class SeedInstances
             {
                 Status = i switch { 7 => 0, 18 => 1, 29 => -2, _ => 2 },
                 PayMode = i % 4 == 1 ? 1 : 0,
-                InstanceType = i % 13 == 12 ? 3 : 1,
+                InstanceType = i % 13 == 12 ? 3 : i % 13 == 6 ? 2 : 1,   // 3 read-only (12, 25, 38), 3 temporary (6, 19, 32)
             });
         }
         return list;

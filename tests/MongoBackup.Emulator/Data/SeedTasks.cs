@@ -18,6 +18,43 @@ public static class SeedTasks
         return tasks;
     }
 
+    /// <summary>The backups behind seeded tasks that no recent backup accounts for: one per (instance, BackupName), so
+    /// every seeded task's BackupName is a backup the store holds for its instance. Its StartTime is the minute the name
+    /// gives, its shard sizes the tasks' BackupSize, its method and description the tasks'. Not <see cref="DbBackup.Listed"/>:
+    /// DescribeDBBackups never shows them (they are older than its 7 days for the reference example, and the history's
+    /// dates must not make the listing depend on today's date).</summary>
+    public static List<DbBackup> BackupsBehind(IEnumerable<DownloadTask> tasks, IReadOnlyDictionary<string, Instance> instances,
+        Func<string, string, bool> alreadyHeld, Func<long> nextBackId)
+    {
+        var list = new List<DbBackup>();
+        foreach (var group in tasks.GroupBy(t => (t.InstanceId, t.BackupName)))
+        {
+            var (instanceId, name) = group.Key;
+            if (alreadyHeld(instanceId, name)) continue;
+            var instance = instances[instanceId];
+            var first = group.First();
+            var shardBytes = instance.ReplicaSets
+                .Select(r => group.FirstOrDefault(t => t.ReplicaSetId == r.ReplicaSetId)?.BackupSize
+                    ?? throw new InvalidOperationException($"seed: no task of {name} for {r.ReplicaSetId}"))
+                .ToArray();
+            var prefix = instanceId + "_";
+            if (!name.StartsWith(prefix, StringComparison.Ordinal)
+                || !DateTime.TryParseExact(name[prefix.Length..], "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var started))
+                throw new InvalidOperationException($"seed: backup name {name} is not <instance>_yyyy-MM-dd HH:mm");
+            var ended = started.AddSeconds(20 + shardBytes.Sum() / (20 * 1024 * 1024));
+            var firstTask = group.Min(t => t.CreateTime);
+            if (ended > firstTask) ended = firstTask;
+            list.Add(new DbBackup
+            {
+                InstanceId = instanceId, BackId = nextBackId(), BackupName = name, BackupDesc = first.BackupDesc, BackupType = 0,
+                BackupMethod = first.BackupMethod, Status = 2, StartTime = started, EndTime = ended, Region = instance.Region,
+                ShardBytes = shardBytes, Listed = false,
+            });
+        }
+        return list;
+    }
+
     /// <summary>Exactly the reference's example task.</summary>
     private static DownloadTask ReferenceExample(Instance instance, long sequence) => new()
     {

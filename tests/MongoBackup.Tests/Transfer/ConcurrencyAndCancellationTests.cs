@@ -56,7 +56,7 @@ namespace MongoBackup.Tests.Transfer
             var observer = await RunAsync(Options(o => o.ThrottleLimit = 2), item, again);
 
             var result = Assert.Single(observer.Results);
-            Assert.Contains(observer.SingleFailure().Code, new[] { MongoBackup.Client.ClientErrorCodes.WriteFailed, MongoBackup.Client.ClientErrorCodes.FileExists });
+            Assert.Contains(observer.SingleFailure().Code, new[] { MongoBackup.Client.ErrorCatalog.WriteFailed, MongoBackup.Client.ErrorCatalog.FileExists });
             Assert.Equal(400_000, result.BytesFetched);
             Assert.Equal(400_000, Store.BytesServed); // the second never downloaded into the same .partial
             AssertContent(item.DestinationPath, 400_000);

@@ -163,7 +163,7 @@ namespace MongoBackup.Tests.Transfer
             Assert.Equal(1, last.Completed);
             Assert.Equal(size, last.DoneBytes);
             Assert.Equal(size, last.TotalBytes);
-            Assert.Contains(observer.Verbose, v => v.StartsWith("progress.tar: downloaded 1.0 MiB"));
+            Assert.Contains(observer.Verbose, v => v.StartsWith("progress.tar: downloaded 1 MB"));
         }
     }
 }

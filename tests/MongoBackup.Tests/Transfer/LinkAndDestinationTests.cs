@@ -70,7 +70,7 @@ namespace MongoBackup.Tests.Transfer
             var observer = await RunAsync(Options(), item);
 
             var error = observer.SingleFailure();
-            Assert.Equal(ClientErrorCodes.LinkExpired, error.Code);
+            Assert.Equal(ErrorCatalog.LinkExpired, error.Code);
             Assert.Equal(FailureCategory.PermissionDenied, error.Category);
             Assert.Contains("new link", error.Message);
             Assert.Contains("Get-MongoBackupDownloadTask", error.RecommendedAction);
@@ -85,7 +85,7 @@ namespace MongoBackup.Tests.Transfer
             var item = Item("norefresh.tar", 1000);
             Store.Expire(FakeObjectStore.Secret);
             var observer = await RunAsync(Options(), item);
-            Assert.Equal(ClientErrorCodes.LinkExpired, observer.SingleFailure().Code);
+            Assert.Equal(ErrorCatalog.LinkExpired, observer.SingleFailure().Code);
             Assert.Equal(1, Store.Requests);
         }
 
@@ -96,7 +96,7 @@ namespace MongoBackup.Tests.Transfer
             item.Url = FakeObjectStore.Host + "/backups/other.tar?" + FakeObjectStore.Secret;
             var observer = await RunAsync(Options(), item);
             var error = observer.SingleFailure();
-            Assert.Equal(ClientErrorCodes.ObjectNotFound, error.Code);
+            Assert.Equal(ErrorCatalog.ObjectNotFound, error.Code);
             Assert.Equal(FailureCategory.ObjectNotFound, error.Category);
             Assert.Equal(1, Store.Requests);
         }
@@ -107,7 +107,7 @@ namespace MongoBackup.Tests.Transfer
             var item = Item("mismatch.tar", 50_000, expected: 50_001);
             var observer = await RunAsync(Options(), item);
             var error = observer.SingleFailure();
-            Assert.Equal(ClientErrorCodes.SizeMismatch, error.Code);
+            Assert.Equal(ErrorCatalog.SizeMismatch, error.Code);
             Assert.Contains("50,001", error.Message);
             Assert.False(File.Exists(item.DestinationPath));
         }
@@ -120,7 +120,7 @@ namespace MongoBackup.Tests.Transfer
             var observer = await RunAsync(Options(), item);
 
             var error = observer.SingleFailure();
-            Assert.Equal(ClientErrorCodes.FileExists, error.Code);
+            Assert.Equal(ErrorCatalog.FileExists, error.Code);
             Assert.Equal(FailureCategory.ResourceExists, error.Category);
             Assert.Equal("mine", File.ReadAllText(item.DestinationPath));
             Assert.Equal(0, Store.Requests);
@@ -160,7 +160,7 @@ namespace MongoBackup.Tests.Transfer
             var item = Item("skip-other.tar", 9000);
             File.WriteAllText(item.DestinationPath, "short");
             var observer = await RunAsync(Options(o => o.SkipExisting = true), item);
-            Assert.Equal(ClientErrorCodes.FileExists, observer.SingleFailure().Code);
+            Assert.Equal(ErrorCatalog.FileExists, observer.SingleFailure().Code);
             Assert.Equal("short", File.ReadAllText(item.DestinationPath));
         }
 
@@ -175,7 +175,7 @@ namespace MongoBackup.Tests.Transfer
             var observer = await RunAsync(Options(), item);
 
             var error = observer.SingleFailure();
-            Assert.Equal(ClientErrorCodes.WriteFailed, error.Code);
+            Assert.Equal(ErrorCatalog.WriteFailed, error.Code);
             Assert.Equal(FailureCategory.WriteError, error.Category);
             // The folder cannot be created: the message names it, and the advice is another destination, not disk space.
             Assert.Contains("The folder '" + blocker + "' cannot be created", error.Message);
@@ -194,7 +194,7 @@ namespace MongoBackup.Tests.Transfer
             var observer = await RunAsync(Options(), item);
 
             var error = observer.SingleFailure();
-            Assert.Equal(ClientErrorCodes.WriteFailed, error.Code);
+            Assert.Equal(ErrorCatalog.WriteFailed, error.Code);
             Assert.Contains(item.DestinationPath + ".partial", error.Message);
             Assert.Contains("kept", error.Message);
             Assert.IsAssignableFrom<IOException>(error.InnerException);
@@ -208,7 +208,7 @@ namespace MongoBackup.Tests.Transfer
             var item = Item("folder.tar", 1000);
             Directory.CreateDirectory(item.DestinationPath);
             var observer = await RunAsync(Options(), item);
-            Assert.Equal(ClientErrorCodes.WriteFailed, observer.SingleFailure().Code);
+            Assert.Equal(ErrorCatalog.WriteFailed, observer.SingleFailure().Code);
         }
 
         [Fact]
@@ -217,7 +217,7 @@ namespace MongoBackup.Tests.Transfer
             var item = Item("nolink.tar", 1000);
             item.Url = null;
             var observer = await RunAsync(Options(), item);
-            Assert.Equal(ClientErrorCodes.InvalidDownloadUrl, observer.SingleFailure().Code);
+            Assert.Equal(ErrorCatalog.InvalidDownloadUrl, observer.SingleFailure().Code);
             Assert.Equal(0, Store.Requests);
         }
 

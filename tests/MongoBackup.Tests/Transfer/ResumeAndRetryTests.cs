@@ -113,7 +113,7 @@ namespace MongoBackup.Tests.Transfer
 
             var observer = await RunAsync(Options(o =>
             {
-                o.RetryMaxDelay = TimeSpan.FromMilliseconds(50);
+                o.Retry = new RetryPolicy(5, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(1));
                 o.ProgressInterval = TimeSpan.FromHours(1); // keeps the progress tick's waits out of the recorded backoffs
             }), item);
 
@@ -122,8 +122,8 @@ namespace MongoBackup.Tests.Transfer
             Assert.Equal(4, Store.Requests);
             var delays = Delays.ToArray().Where(d => d < TimeSpan.FromMilliseconds(100)).ToArray();
             Assert.Equal(3, delays.Length);
-            Assert.InRange(delays[0].TotalMilliseconds, 0.5, 1);  // base 1 ms, equal jitter
-            Assert.InRange(delays[1].TotalMilliseconds, 1, 2);    // doubled
+            Assert.InRange(delays[0].TotalMilliseconds, 0, 1);    // base 1 ms, full jitter
+            Assert.InRange(delays[1].TotalMilliseconds, 0, 2);    // doubled
             Assert.InRange(delays[2].TotalMilliseconds, 15, 50);  // at least Retry-After
             Assert.Contains(observer.Verbose, v => v.Contains("HTTP 503"));
         }
@@ -134,10 +134,10 @@ namespace MongoBackup.Tests.Transfer
             var item = Item("down.tar", 10_000);
             Store.FailNext(10, HttpStatusCode.BadGateway);
 
-            var observer = await RunAsync(Options(o => o.MaxRetries = 2), item);
+            var observer = await RunAsync(Options(o => o.Retry = new RetryPolicy(2, o.Retry.MaxDelay, o.Retry.BaseDelay)), item);
 
             var error = observer.SingleFailure();
-            Assert.Equal(ClientErrorCodes.DownloadInterrupted, error.Code);
+            Assert.Equal(ErrorCatalog.DownloadInterrupted, error.Code);
             Assert.Contains("HTTP 502", error.Message);
             Assert.Equal(3, Store.Requests);
             Assert.False(File.Exists(item.DestinationPath));
@@ -166,7 +166,7 @@ namespace MongoBackup.Tests.Transfer
             var observer = await RunAsync(Options(), item);
 
             var error = observer.SingleFailure();
-            Assert.Equal(ClientErrorCodes.DownloadRefused, error.Code);
+            Assert.Equal(ErrorCatalog.DownloadRefused, error.Code);
             Assert.Equal(400, error.HttpStatus);
             Assert.Contains("ServiceUnavailable", error.Message); // the XML error code of the body
             Assert.Equal(1, Store.Requests);

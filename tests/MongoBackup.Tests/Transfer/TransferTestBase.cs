@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using MongoBackup.Client;
 using MongoBackup.Transfer;
 using Xunit;
 
@@ -25,7 +26,7 @@ namespace MongoBackup.Tests.Transfer
         {
             Folder = Path.Combine(Path.GetTempPath(), "mb-transfer-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(Folder);
-            Environment = new DownloadEnvironment
+            Environment = new Timing
             {
                 Delay = (delay, token) =>
                 {
@@ -36,7 +37,7 @@ namespace MongoBackup.Tests.Transfer
         }
 
         internal FakeObjectStore Store { get; } = new FakeObjectStore();
-        internal DownloadEnvironment Environment { get; }
+        internal Timing Environment { get; }
         internal ConcurrentQueue<TimeSpan> Delays { get; } = new ConcurrentQueue<TimeSpan>();
         protected string Folder { get; }
 
@@ -45,8 +46,7 @@ namespace MongoBackup.Tests.Transfer
         {
             var options = new DownloadOptions
             {
-                RetryBaseDelay = TimeSpan.FromMilliseconds(1),
-                RetryMaxDelay = TimeSpan.FromMilliseconds(20),
+                Retry = new RetryPolicy(5, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(1)),
                 ReadTimeout = TimeSpan.FromSeconds(5),
                 ProgressInterval = TimeSpan.FromMilliseconds(20),
             };

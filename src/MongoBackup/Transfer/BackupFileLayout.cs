@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 
-namespace MongoBackup.Client
+namespace MongoBackup.Transfer
 {
     /// <summary>Where Save-MongoBackupFile puts a file: &lt;destination&gt;/&lt;InstanceId&gt;/&lt;BackupName made file-safe&gt;/&lt;ReplicaSetId&gt;.&lt;extension from the URL&gt;.</summary>
     internal static class BackupFileLayout
