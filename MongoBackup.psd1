@@ -29,7 +29,8 @@
             Tags         = @('TencentCloud', 'Tencent', 'MongoDB', 'Backup', 'Cloud', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
             ProjectUri   = 'https://github.com/mongobackup/MongoBackup'
-            ReleaseNotes = 'First release: Connect-TencentCloud, Get-TencentCloudContext, Disconnect-TencentCloud; Get-MongoInstance, Get-MongoBackup, Get-/New-/Wait-MongoBackupDownloadTask and Save-MongoBackupFile: from an instance to verified backup files on disk.'
+            # Filled by the build from the section of this version in CHANGELOG.md (the one place release notes are written).
+            ReleaseNotes = ''
             Prerelease   = ''
         }
     }

@@ -8,20 +8,28 @@
       Build  out/MongoBackup/ (manifest, dll, formats, help), importable by path; out/emulator/ (the API emulator).
       Test   Build, then the xunit tests and the Pester tests; prints 'N passed, N failed' and exits non-zero on a failure.
       Demo   Build, start the emulator, run examples/Demo.ps1 against it, stop the emulator.
+      Package  Build, then out/MongoBackup.<version>.nupkg with PSResourceGet's Publish-PSResource to a local folder repository.
+      Publish  Package, then publish to the PowerShell Gallery (-ApiKey, required; -Repository to publish elsewhere).
       Clean  Remove out/ and the projects' bin/obj folders.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Publish', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
     # Pester files to run (default: all of tests/Pester). For a quick loop on one file.
-    [string[]] $PesterPath
+    [string[]] $PesterPath,
+
+    # Publish: the PowerShell Gallery API key (never printed).
+    [string] $ApiKey,
+
+    # Publish: the PSResourceGet repository to publish to.
+    [string] $Repository = 'PSGallery'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -59,6 +67,8 @@ function Invoke-Build {
     $null = New-Item -ItemType Directory -Path $moduleOut, (Join-Path $moduleOut 'en-US') -Force
     Copy-Item (Join-Path $bin 'MongoBackup.dll') $moduleOut
     Copy-Item (Join-Path $root 'MongoBackup.psd1') $moduleOut
+    Set-ReleaseNotes (Join-Path $moduleOut 'MongoBackup.psd1') $version
+    Copy-Item (Join-Path $root 'LICENSE') $moduleOut
     Copy-Item (Join-Path $root 'formats/MongoBackup.Format.ps1xml') $moduleOut
     $extra = Get-ChildItem $bin -Filter *.dll | Where-Object Name -ne 'MongoBackup.dll'
     if ($extra) { throw "The module must ship no third-party assembly, but the build produced: $($extra.Name -join ', ')" }
@@ -70,6 +80,53 @@ function Invoke-Build {
 
     $null = Invoke-Native dotnet @('build', (Join-Path $root 'tests/MongoBackup.Emulator/MongoBackup.Emulator.csproj'), '-c', $Configuration, '-o', $emulatorOut, '--nologo', '-v', 'quiet')
     Write-Host "Module: $moduleOut" -ForegroundColor Green
+}
+
+function Get-ReleaseNotes([string] $Version) {
+    # The section '## <Version>' of CHANGELOG.md, up to the next '## '.
+    $text = Get-Content (Join-Path $root 'CHANGELOG.md') -Raw
+    $match = [regex]::Match($text, "(?ms)^## $([regex]::Escape($Version))\b[^\n]*\n(.*?)(?=^## |\z)")
+    if (-not $match.Success) { throw "CHANGELOG.md has no section '## $Version': write the release notes of this version there." }
+    $match.Groups[1].Value.Trim()
+}
+
+function Set-ReleaseNotes([string] $Manifest, [string] $Version) {
+    # Writes the release notes into the built manifest's PSData, as a single-quoted here-string (taken literally).
+    $notes = Get-ReleaseNotes $Version
+    if ($notes -match "(?m)^'@") { throw "A line of the release notes of $Version starts with '@, which would end the manifest's here-string." }
+    $text = Get-Content $Manifest -Raw
+    $replaced = $text -replace "ReleaseNotes = ''", "ReleaseNotes = @'`n$notes`n'@"
+    if ($replaced -eq $text) { throw "The manifest has no empty ReleaseNotes to fill." }
+    Set-Content -Path $Manifest -Value $replaced -NoNewline
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $version = Get-ModuleVersion
+    $null = Test-ModuleManifest (Join-Path $moduleOut 'MongoBackup.psd1') -ErrorAction Stop
+    $packages = Join-Path $out 'packages'
+    if (Test-Path $packages) { Remove-Item $packages -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $packages
+    # A local folder repository, registered for this run only.
+    $name = "MongoBackupBuild$PID"
+    Register-PSResourceRepository -Name $name -Uri $packages -Trusted
+    try {
+        Publish-PSResource -Path $moduleOut -Repository $name -SkipDependenciesCheck
+    } finally {
+        Unregister-PSResourceRepository -Name $name
+    }
+    $nupkg = Join-Path $out "MongoBackup.$version.nupkg"
+    Move-Item (Join-Path $packages "MongoBackup.$version.nupkg") $nupkg -Force
+    Remove-Item $packages -Recurse -Force
+    Write-Host "Package: $nupkg" -ForegroundColor Green
+    $nupkg
+}
+
+function Invoke-Publish {
+    if (-not $ApiKey) { throw 'Publish needs -ApiKey (a PowerShell Gallery API key). Nothing was published.' }
+    $null = Invoke-Package
+    Publish-PSResource -Path $moduleOut -Repository $Repository -ApiKey $ApiKey
+    Write-Host "Published MongoBackup $(Get-ModuleVersion) to $Repository." -ForegroundColor Green
 }
 
 function Get-PesterModulePath {
@@ -144,7 +201,8 @@ $r = Invoke-Pester -Configuration $config
 }
 
 function Invoke-Test {
-    Invoke-Build
+    # The package too: tests/Pester/Package.Tests.ps1 installs it.
+    $null = Invoke-Package
     $pester = Get-PesterModulePath
     Install-NodeSdk
     $xunit = Invoke-XunitTests
@@ -190,5 +248,7 @@ switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
+    'Package' { $null = Invoke-Package }
+    'Publish' { Invoke-Publish }
     'Clean' { Invoke-Clean }
 }
