@@ -41,6 +41,8 @@ namespace MongoBackup.Tests
                 Region = region,
                 Endpoint = new Uri(endpoint),
                 Timeout = timeout ?? TimeSpan.FromSeconds(60),
+                // These tests are about one answer each; the retries have their own tests (RetryTests).
+                Retry = new RetryPolicy(0, TimeSpan.Zero),
             }, null, new HttpClient(handler), TestActions.At(Now));
 
         private static string Header(HttpRequestMessage r, string name) =>
@@ -255,6 +257,31 @@ namespace MongoBackup.Tests
                 Assert.Contains("***", text);
             }
         }
+
+#pragma warning disable SYSLIB0014 // ServicePointManager: obsolete on .NET, the very settings the .NET Framework needs
+        [Fact]
+        public void TheNetFrameworkServicePointSettingsAreChosenByCapability()
+        {
+            // Windows PowerShell 5.1's defaults: TLS 1.0 only, 2 connections per host. The same code runs everywhere, and
+            // changes only what is missing, so Mono (and the .NET Framework) get TLS 1.2 and 64 connections.
+            SecurityProtocolType protocols = ServicePointManager.SecurityProtocol;
+            int limit = ServicePointManager.DefaultConnectionLimit;
+            try
+            {
+                ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls;
+                ServicePointManager.DefaultConnectionLimit = 2;
+                TencentCloudClient.PrepareServicePoints();
+                Assert.True(ServicePointManager.SecurityProtocol.HasFlag(SecurityProtocolType.Tls12));
+                Assert.True(ServicePointManager.SecurityProtocol.HasFlag(SecurityProtocolType.Tls), "what was allowed stays allowed");
+                Assert.True(ServicePointManager.DefaultConnectionLimit >= 64);
+            }
+            finally
+            {
+                ServicePointManager.SecurityProtocol = protocols;
+                ServicePointManager.DefaultConnectionLimit = limit;
+            }
+        }
+#pragma warning restore SYSLIB0014
 
         private sealed class RecordingLog : IApiLog
         {

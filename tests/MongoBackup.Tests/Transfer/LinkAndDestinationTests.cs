@@ -187,9 +187,9 @@ namespace MongoBackup.Tests.Transfer
         [Fact]
         public async Task DiskFullIsWriteFailedAndNotRetried()
         {
-            if (!OperatingSystem.IsLinux()) return; // writes to /dev/full fail with ENOSPC
+            if (!TestPlatform.IsLinux) return; // writes to /dev/full fail with ENOSPC
             var item = Item("full.tar", 300_000);
-            File.CreateSymbolicLink(item.DestinationPath + ".partial", "/dev/full");
+            TestPlatform.Symlink(item.DestinationPath + ".partial", "/dev/full");
 
             var observer = await RunAsync(Options(), item);
 
@@ -197,8 +197,9 @@ namespace MongoBackup.Tests.Transfer
             Assert.Equal(ErrorCatalog.WriteFailed, error.Code);
             Assert.Contains(item.DestinationPath + ".partial", error.Message);
             Assert.Contains("kept", error.Message);
-            Assert.IsAssignableFrom<IOException>(error.InnerException);
-            Assert.Equal(1, Store.Requests);
+            // The runtime's own failure: an IOException (ENOSPC) on .NET, a NotSupportedException on Mono's FileStream.
+            Assert.True(error.InnerException is IOException || error.InnerException is NotSupportedException, error.InnerException?.GetType().Name);
+            Assert.InRange(Store.Requests, 0, 1); // not retried (Mono refuses the device before the first request)
             Assert.False(File.Exists(item.DestinationPath));
         }
 
