@@ -78,6 +78,9 @@ function Invoke-Build {
     $null = Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'build/New-MamlHelp.ps1'),
         '-ModuleManifest', (Join-Path $moduleOut 'MongoBackup.psd1'), '-XmlDoc', (Join-Path $bin 'MongoBackup.xml'),
         '-OutFile', (Join-Path $moduleOut 'en-US/MongoBackup.dll-Help.xml'))
+    # about_MongoBackup: written in markdown under docs/, converted to PowerShell's about-topic text.
+    $null = Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'build/ConvertTo-AboutHelp.ps1'),
+        '-Path', (Join-Path $root 'docs/about_MongoBackup.md'), '-OutFile', (Join-Path $moduleOut 'en-US/about_MongoBackup.help.txt'))
 
     $null = Invoke-Native dotnet @('build', (Join-Path $root 'tests/MongoBackup.Emulator/MongoBackup.Emulator.csproj'), '-c', $Configuration, '-o', $emulatorOut, '--nologo', '-v', 'quiet')
     Write-Host "Module: $moduleOut" -ForegroundColor Green

@@ -121,6 +121,35 @@ Describe 'The module' {
     }
 }
 
+Describe 'about_MongoBackup' {
+    BeforeAll {
+        $script:about = (Get-Help about_MongoBackup -ErrorAction Stop | Out-String)
+        $script:aboutFile = Join-Path (Split-Path $script:ManifestPath) 'en-US/about_MongoBackup.help.txt'
+    }
+
+    It 'is installed with the module as an about topic' {
+        Test-Path $aboutFile | Should -BeTrue
+        $about | Should -Match 'about_MongoBackup'
+    }
+
+    It 'covers <Topic>' -ForEach @(
+        @{ Topic = 'the credential chain and its order'; Pattern = '(?s)THE\s+CREDENTIAL\s+CHAIN.*parameters.*session.*environment.*credentials\s+file.*tccli' }
+        @{ Topic = 'regions and -Region *'; Pattern = '(?s)REGIONS\s+AND\s+-REGION\s+\*.*MissingRegion.*RequestRegion' }
+        @{ Topic = 'paging and the offset probe'; Pattern = '(?s)PAGING\s+AND\s+THE\s+OFFSET\s+PROBE.*Offset\s+0.*Offset\s+1.*IncompleteListing' }
+        @{ Topic = 'time zones'; Pattern = '(?s)TIME\s+ZONES.*UTC\+08:00.*DateTimeOffset' }
+        @{ Topic = 'retries and limits'; Pattern = '(?s)RETRIES\s+AND\s+LIMITS.*-MaxRetries.*150\s+requests\s+per\s+second' }
+        @{ Topic = 'the emulator'; Pattern = '(?s)THE\s+EMULATOR.*AKIDMongoBackupEmulator' }
+        @{ Topic = 'troubleshooting by error code'; Pattern = '(?s)TROUBLESHOOTING\s+BY\s+ERROR\s+CODE.*MissingCredential.*AuthFailure.SignatureExpire' }
+    ) {
+        $about | Should -Match $Pattern
+    }
+
+    It 'is wrapped for an 80-column console (code lines aside)' {
+        $long = @(Get-Content $aboutFile | Where-Object { $_.Length -gt 80 -and $_ -notmatch '^ {8}' })
+        $long | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Help for <Name>' -ForEach $commandCases {
     BeforeAll {
         $sourceClasses = Get-SourceClasses
