@@ -233,6 +233,14 @@ Describe 'Save-MongoBackupFile' {
         @(Get-ChildItem $dest -Recurse -Filter *.partial).Count | Should -Be 0
     }
 
+    It '-WhatIf names the files and downloads nothing' {
+        $task = Get-ReadyTask
+        Reset-Emulator $emu
+        $out = @($task | Save-MongoBackupFile -Destination $dest -WhatIf @anyRegion 6>&1 | Out-String)
+        Test-Path $dest | Should -BeFalse
+        (Get-EmulatorStats $emu).ObjectRequests | Should -Be 0
+    }
+
     It 'a sharded backup yields one file per shard, and -Hash matches Get-FileHash' {
         $files = @(Get-ReadyTask cmgo-9d0p6umb | Save-MongoBackupFile -Destination $dest -Hash @anyRegion)
         $files.Count | Should -Be 3

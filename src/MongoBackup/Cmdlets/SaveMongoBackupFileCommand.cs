@@ -24,7 +24,7 @@ namespace MongoBackup.Cmdlets
     /// (overwrite) or -SkipExisting (keep it and write it out as if downloaded). -Hash computes the SHA256 while
     /// downloading. Writes a FileInfo per file with InstanceId, BackupName, ReplicaSetId (and Hash) attached, so the
     /// result pipes into Get-FileHash, Compress-Archive or Remove-Item. Ctrl+C stops at once and leaves only .partial
-    /// files, which the next run resumes.
+    /// files, which the next run resumes. -WhatIf lists the files that would be written and downloads nothing.
     /// </remarks>
     /// <example>
     /// <code>Get-MongoBackup cmgo-p8vnipr5 | Select-Object -First 1 | New-MongoBackupDownloadTask | Wait-MongoBackupDownloadTask | Save-MongoBackupFile -Destination ./backups</code>
@@ -38,7 +38,7 @@ namespace MongoBackup.Cmdlets
     /// <code>Save-MongoBackupFile -Url $task.Url -Path ./shard0.tar -ConnectionsPerFile 8</code>
     /// <para>Downloads one link to a given file over 8 connections.</para>
     /// </example>
-    [Cmdlet(VerbsData.Save, "MongoBackupFile", DefaultParameterSetName = TaskSet)]
+    [Cmdlet(VerbsData.Save, "MongoBackupFile", DefaultParameterSetName = TaskSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FileInfo))]
     public sealed class SaveMongoBackupFileCommand : RegionalCmdlet
     {
@@ -165,6 +165,7 @@ namespace MongoBackup.Cmdlets
                 }
                 path = BackupFileLayout.PathFor(_destination, InstanceId, BackupName, ReplicaSetId, Url);
             }
+            if (!ShouldProcess(path, "Save backup file")) return;
             if (!_paths.Add(path))
             {
                 WriteWarning($"'{path}' is already being saved by this command; the repeated input is ignored.");
