@@ -209,10 +209,12 @@ Describe 'Get-MongoBackupDownloadTask' {
     }
 
     Context 'views' {
-        It 'renders the table view with a readable size and Beijing time' {
+        It 'renders the table view with a readable size, and the Wide view with the Beijing time' {
             $text = Get-MongoBackupDownloadTask cmgo-dygv1rnp @common | Format-Table | Out-String -Width 200
-            $text | Should -Match 'InstanceId\s+ReplicaSetId\s+BackupName\s+Status\s+Percent\s+Size\s+CreateTime'
-            $text | Should -Match 'cmgo-dygv1rnp\s+cmgo-dygv1rnp_0\s+cmgo-dygv1rnp_2021-03-26 10:44\s+Downloaded\s+100\s+844 B\s+2021-03-26 10:47:37 \+08:00'
+            $text | Should -Match 'ReplicaSetId\s+BackupName\s+Status\s+%\s+Size'
+            $text | Should -Match 'cmgo-dygv1rnp_0\s+cmgo-dygv1rnp_2021-03-26 10:44\s+Downloaded\s+100\s+844 B'
+            $wide = Get-MongoBackupDownloadTask cmgo-dygv1rnp @common | Format-Table -View Wide | Out-String -Width 200
+            $wide | Should -Match 'cmgo-dygv1rnp_0\s+cmgo-dygv1rnp_2021-03-26 10:44\s+Downloaded\s+100\s+844 B\s+Logical\s+2021-03-26 10:47\s+0 s\s+ap-guangzhou'
         }
 
         It 'renders sizes over 4 GiB in GB' {
