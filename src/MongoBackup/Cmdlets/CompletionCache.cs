@@ -69,12 +69,12 @@ namespace MongoBackup.Cmdlets
             key = null;
             try
             {
-                string region = First(fakeBoundParameters, "Region");
+                string region = First(fakeBoundParameters, nameof(RegionalCmdlet.Region));
                 if (region == RegionCatalog.AllRegions) region = null;
-                var credential = Unwrap(fakeBoundParameters?["Credential"]) as PSCredential;
+                var credential = Unwrap(fakeBoundParameters?[nameof(ApiCmdlet.Credential)]) as PSCredential;
                 ExplicitSettings given = SettingsInput.Build(
                     credential == null ? null : new TencentCloudCredential(credential.UserName, credential.GetNetworkCredential().Password),
-                    region, First(fakeBoundParameters, "ProfileName"), First(fakeBoundParameters, "Endpoint"), null, null, null);
+                    region, First(fakeBoundParameters, nameof(ApiCmdlet.ProfileName)), First(fakeBoundParameters, nameof(ApiCmdlet.Endpoint)), null, null, null);
                 ResolvedSettings settings = SettingsInput.Resolve(given, requireCredential: false);
                 if (settings.Credential == null || string.IsNullOrWhiteSpace(settings.Region)) return null;
                 settings.Timeout = RequestTimeout;

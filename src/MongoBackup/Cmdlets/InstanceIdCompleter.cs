@@ -20,7 +20,7 @@ namespace MongoBackup.Cmdlets
         {
             MongoDbApi api = CompletionCache.ApiFor(fakeBoundParameters, out string key);
             if (api == null) return Array.Empty<CompletionResult>();
-            IReadOnlyList<Instance> instances = CompletionCache.Shared.Get<Instance>("DescribeDBInstances|" + key, async ct =>
+            IReadOnlyList<Instance> instances = CompletionCache.Shared.Get<Instance>(nameof(MongoDbApi.DescribeDBInstances) + "|" + key, async ct =>
             {
                 IPager<Instance> pager = api.DescribeDBInstances(new InstanceQuery(), new PageWindow(first: 100, pageSize: 100));
                 PageResult<Instance> page = await pager.NextAsync(ct).ConfigureAwait(false);
@@ -47,18 +47,18 @@ namespace MongoBackup.Cmdlets
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            string instanceId = CompletionCache.First(fakeBoundParameters, "InstanceId");
+            string instanceId = CompletionCache.First(fakeBoundParameters, nameof(RemoveMongoBackupCommand.InstanceId));
             if (instanceId == null || !ValidateInstanceIdAttribute.Pattern.IsMatch(instanceId)) return Array.Empty<CompletionResult>();
             MongoDbApi api = CompletionCache.ApiFor(fakeBoundParameters, out string key);
             if (api == null) return Array.Empty<CompletionResult>();
-            IReadOnlyList<Backup> backups = CompletionCache.Shared.Get<Backup>("DescribeDBBackups|" + key + "|" + instanceId, async ct =>
+            IReadOnlyList<Backup> backups = CompletionCache.Shared.Get<Backup>(nameof(MongoDbApi.DescribeDBBackups) + "|" + key + "|" + instanceId, async ct =>
             {
                 IPager<Backup> pager = api.DescribeDBBackups(new BackupQuery { InstanceId = instanceId }, new PageWindow(first: 100, pageSize: 100));
                 PageResult<Backup> page = await pager.NextAsync(ct).ConfigureAwait(false);
                 return page.Items;
             });
             string prefix = CompletionCache.Prefix(wordToComplete);
-            bool byId = string.Equals(parameterName, "BackId", StringComparison.OrdinalIgnoreCase);
+            bool byId = string.Equals(parameterName, nameof(RemoveMongoBackupCommand.BackId), StringComparison.OrdinalIgnoreCase);
             return backups
                 .OrderByDescending(b => b.StartTime ?? DateTimeOffset.MinValue)
                 .Select(b => (Backup: b, Value: byId ? b.BackId.ToString(System.Globalization.CultureInfo.InvariantCulture) : b.BackupName))

@@ -71,7 +71,7 @@ namespace MongoBackup.Cmdlets
 
         /// <summary>Days the backups are kept, 7 to 365 (what Get-MongoBackupRule shows as BackupSaveTime).</summary>
         [Parameter]
-        [Alias("BackupSaveTime")]
+        [Alias(nameof(BackupRule.BackupSaveTime))]
         [ValidateRange(7, 365)]
         public int BackupRetentionPeriod { get; set; }
 
