@@ -21,6 +21,15 @@
         'New-MongoBackupDownloadTask'
         'Wait-MongoBackupDownloadTask'
         'Save-MongoBackupFile'
+        'New-MongoBackup'
+        'Get-MongoAsyncRequest'
+        'Wait-MongoAsyncRequest'
+        'Get-MongoBackupRule'
+        'Set-MongoBackupRule'
+        'Remove-MongoBackup'
+        'Set-MongoBackupExpiration'
+        'Restore-MongoInstance'
+        'Get-MongoDatabase'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -541,5 +541,358 @@
             MessageMatch = 'Try again in a minute.*RequestId'
             Requests = @{ CreateBackupDownloadTask = 1 }
         }
+        # ------------------------------------------------------------------ The backup life cycle (issue 8)
+        @{
+            Name = 'New-MongoBackup -BackupMethod bogus'; Area = 'Parameters'
+            Command = 'New-MongoBackup cmgo-p8vnipr5 -BackupMethod Incremental @common'
+            ExpectedErrorId = 'CannotConvertArgumentNoMessage'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = '(?s)Incremental.*Logical, Physical, Snapshot'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'New-MongoBackup without -BackupMethod'; Area = 'Parameters'
+            Command = 'New-MongoBackup cmgo-p8vnipr5 @common'
+            ExpectedErrorId = 'MissingMandatoryParameter'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'BackupMethod'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'New-MongoBackup -BackupRetentionDays 7301'; Area = 'Parameters'
+            Command = 'New-MongoBackup cmgo-p8vnipr5 -BackupMethod Logical -BackupRetentionDays 7301 @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = 'BackupRetentionDays.*less than or equal to 7300'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'New-MongoBackup -BackupRetentionDays -3'; Area = 'Parameters'
+            Command = 'New-MongoBackup cmgo-p8vnipr5 -BackupMethod Logical -BackupRetentionDays -3 @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = 'BackupRetentionDays.*greater than or equal to -2'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'New-MongoBackup -BackupRemark empty'; Area = 'Parameters'
+            Command = 'New-MongoBackup cmgo-p8vnipr5 -BackupMethod Logical -BackupRemark "" @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = 'BackupRemark.*not null or empty'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'New-MongoBackup -InstanceId malformed'; Area = 'Parameters'
+            Command = 'New-MongoBackup cmgo-1 -BackupMethod Logical @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "'cmgo-1'.*8 lowercase letters or digits"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'New-MongoBackup -Wait -Timeout -1'; Area = 'Parameters'
+            Command = 'New-MongoBackup cmgo-p8vnipr5 -BackupMethod Logical -Wait -Timeout -1 @common'
+            ExpectedErrorId = 'InvalidTimeout'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'Timeout.*is negative.*-Timeout 3600'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'New-MongoBackup -PollInterval 0'; Area = 'Parameters'
+            Command = 'New-MongoBackup cmgo-p8vnipr5 -BackupMethod Logical -Wait -PollInterval 0 @common'
+            ExpectedErrorId = 'InvalidPollInterval'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'from 0\.1 seconds to 1 hour'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'New-MongoBackup -BackupMethod Snapshot on a general-purpose instance'; Area = 'Parameters'
+            Command = 'New-MongoBackup cmgo-p8vnipr5 -BackupMethod Snapshot @common @noRetry'
+            ExpectedErrorId = 'InvalidParameterValue'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'snapshot backups \(3\) need a cloud-disk instance.*Correct the parameter'
+            Documents = 'The documentation: general-purpose instances back up logically or physically; the emulator''s instances are all general-purpose.'
+            Requests = @{ CreateBackupDBInstance = 1 }
+        }
+        @{
+            Name = 'Get-MongoAsyncRequest -AsyncRequestId empty'; Area = 'Parameters'
+            Command = 'Get-MongoAsyncRequest -AsyncRequestId "" @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "parameter 'AsyncRequestId'. The argument is null, empty"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Get-MongoAsyncRequest of an unknown id'; Area = 'Parameters'
+            Command = 'Get-MongoAsyncRequest -AsyncRequestId 4242 @common @noRetry'
+            ExpectedErrorId = 'InvalidParameterValue'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'no async request `4242` exists in ap-guangzhou.*Correct the parameter'
+            Requests = @{ DescribeAsyncRequestInfo = 1 }
+        }
+        @{
+            Name = 'Wait-MongoAsyncRequest -Timeout -5'; Area = 'Parameters'
+            Command = 'Wait-MongoAsyncRequest -AsyncRequestId 1 -Timeout -5 @common'
+            ExpectedErrorId = 'InvalidTimeout'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'is negative'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Wait-MongoAsyncRequest -PollInterval 3601'; Area = 'Parameters'
+            Command = 'Wait-MongoAsyncRequest -AsyncRequestId 1 -PollInterval 3601 @common'
+            ExpectedErrorId = 'InvalidPollInterval'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'from 0\.1 seconds to 1 hour'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Wait-MongoAsyncRequest of a request object without its id'; Area = 'Parameters'
+            Command = '[MongoBackup.AsyncRequest]::new() | Wait-MongoAsyncRequest @common'
+            ExpectedErrorId = 'IncompleteAsyncRequest'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'lacks its AsyncRequestId.*New-MongoBackup'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Get-MongoBackupRule of an unknown instance'; Area = 'Parameters'
+            Command = 'Get-MongoBackupRule cmgo-zzzzzzzz @common @noRetry'
+            ExpectedErrorId = 'InvalidParameterValue.NotFoundInstance'; ExpectedCategory = 'ObjectNotFound'
+            MessageMatch = 'cmgo-zzzzzzzz.*Get-MongoInstance'
+            Requests = @{ DescribeBackupRules = 1 }
+        }
+        @{
+            Name = 'Get-MongoBackupRule -InstanceId malformed'; Area = 'Parameters'
+            Command = 'Get-MongoBackupRule "cmgo p8vnipr5" @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = 'not a TencentDB for MongoDB instance ID'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Set-MongoBackupRule with nothing to change'; Area = 'Parameters'
+            Command = 'Set-MongoBackupRule cmgo-p8vnipr5 @common'
+            ExpectedErrorId = 'InvalidBackupRule'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'at least one setting.*-BackupTime 3'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Set-MongoBackupRule -BackupTime 24'; Area = 'Parameters'
+            Command = 'Set-MongoBackupRule cmgo-p8vnipr5 -BackupTime 24 @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = 'BackupTime.*less than or equal to 23'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Set-MongoBackupRule -BackupFrequency 6'; Area = 'Parameters'
+            Command = 'Set-MongoBackupRule cmgo-p8vnipr5 -BackupFrequency 6 @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = 'BackupFrequency.*"12,24"'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Set-MongoBackupRule -BackupRetentionPeriod 6'; Area = 'Parameters'
+            Command = 'Set-MongoBackupRule cmgo-p8vnipr5 -BackupRetentionPeriod 6 @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = 'BackupRetentionPeriod.*greater than or equal to 7'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Set-MongoBackupRule -BackupSaveTime 366 (the alias)'; Area = 'Parameters'
+            Command = 'Set-MongoBackupRule cmgo-p8vnipr5 -BackupSaveTime 366 @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = 'BackupRetentionPeriod.*less than or equal to 365'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Set-MongoBackupRule -ActiveWeekdays Funday'; Area = 'Parameters'
+            Command = 'Set-MongoBackupRule cmgo-p8vnipr5 -ActiveWeekdays Monday, Funday @common'
+            ExpectedErrorId = 'CannotConvertArgumentNoMessage'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = '(?s)Funday.*Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Set-MongoBackupRule -LongTermInterval Daily'; Area = 'Parameters'
+            Command = 'Set-MongoBackupRule cmgo-p8vnipr5 -LongTermInterval Daily @common'
+            ExpectedErrorId = 'CannotConvertArgumentNoMessage'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = '(?s)Daily.*None, Weekly, Monthly'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Set-MongoBackupRule -LongTermActiveDays 32'; Area = 'Parameters'
+            Command = 'Set-MongoBackupRule cmgo-p8vnipr5 -LongTermActiveDays 1, 32 @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = 'LongTermActiveDays.*less than or equal to 31'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Set-MongoBackupRule -LongTermInterval Weekly -LongTermActiveDays 7'; Area = 'Parameters'
+            Command = 'Set-MongoBackupRule cmgo-p8vnipr5 -LongTermInterval Weekly -LongTermActiveDays 7 @common'
+            ExpectedErrorId = 'InvalidBackupRule'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'does not fit Weekly: give days of the week, 0 to 6.*Nothing was sent'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Set-MongoBackupRule -LongTermInterval Weekly keeping monthly days'; Area = 'Parameters'
+            Command = 'Set-MongoBackupRule cmgo-p8vnipr5 -LongTermInterval Weekly @common'
+            ExpectedErrorId = 'InvalidBackupRule'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'current rule''s days for Monthly: give -LongTermActiveDays for Weekly.*Nothing was sent'
+            Documents = 'The current rule is read (one request) and the merged rule is checked as a whole: nothing is set.'
+            Requests = @{ DescribeBackupRules = 1; SetBackupRules = 0 }
+        }
+        @{
+            Name = 'Set-MongoBackupRule -LongTermExpiredDays 29'; Area = 'Parameters'
+            Command = 'Set-MongoBackupRule cmgo-p8vnipr5 -LongTermExpiredDays 29 @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = 'LongTermExpiredDays.*greater than or equal to 30'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Set-MongoBackupRule -OplogExpiredDays 400'; Area = 'Parameters'
+            Command = 'Set-MongoBackupRule cmgo-p8vnipr5 -OplogExpiredDays 400 @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = 'OplogExpiredDays.*less than or equal to 365'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Set-MongoBackupRule -BackupVersion 2'; Area = 'Parameters'
+            Command = 'Set-MongoBackupRule cmgo-p8vnipr5 -BackupVersion 2 @common'
+            ExpectedErrorId = 'CannotConvertArgumentNoMessage'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = '(?s)"2".*Classic,Advanced'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Set-MongoBackupRule -AlertThreshold 49'; Area = 'Parameters'
+            Command = 'Set-MongoBackupRule cmgo-p8vnipr5 -AlertThreshold 49 @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = 'AlertThreshold.*greater than or equal to 50'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Set-MongoBackupRule -BackupMethod bogus'; Area = 'Parameters'
+            Command = 'Set-MongoBackupRule cmgo-p8vnipr5 -BackupMethod Tape @common'
+            ExpectedErrorId = 'CannotConvertArgumentNoMessage'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = '(?s)Tape.*Logical, Physical, Snapshot'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Remove-MongoBackup -BackId 0'; Area = 'Parameters'
+            Command = 'Remove-MongoBackup cmgo-p8vnipr5 -BackId 0 -Force @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = 'BackId.*greater than or equal to 1'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Remove-MongoBackup of a backup object without its ids'; Area = 'Parameters'
+            Command = '[MongoBackup.Backup]::new() | Remove-MongoBackup -Force @common'
+            ExpectedErrorId = 'IncompleteBackup'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'lacks its InstanceId or BackId.*Get-MongoBackup'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Remove-MongoBackup of a running backup'; Area = 'Parameters'
+            Setup = @{ Script = '$running = Get-MongoBackup cmgo-p8vnipr5 @common | Where-Object Status -eq Running; Reset-Emulator $emu' }
+            Command = '$running | Remove-MongoBackup -Force @common'
+            ExpectedErrorId = 'BackupRunning'; ExpectedCategory = 'InvalidOperation'
+            MessageMatch = 'still running: it cannot be deleted yet.*Wait until Get-MongoBackup shows the backup Succeeded'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Remove-MongoBackup of an id the instance does not have'; Area = 'Parameters'
+            Command = 'Remove-MongoBackup cmgo-p8vnipr5 -BackId 4242 -Force @common @noRetry'
+            ExpectedErrorId = 'InvalidParameterValue'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = '4242 is not a backup of cmgo-p8vnipr5.*Correct the parameter'
+            Requests = @{ DeleteDBBackups = 1 }
+        }
+        @{
+            Name = 'Set-MongoBackupExpiration -ExpireTime in the past'; Area = 'Parameters'
+            Command = 'Set-MongoBackupExpiration cmgo-p8vnipr5 -BackId 500003 -ExpireTime (Get-Date).AddDays(-1) @common'
+            ExpectedErrorId = 'ExpireTimeInPast'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'has passed: give a later time.*Remove-MongoBackup'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Set-MongoBackupExpiration -ExpireTime not a date'; Area = 'Parameters'
+            Command = 'Set-MongoBackupExpiration cmgo-p8vnipr5 -BackId 500003 -ExpireTime "next tuesday" @common'
+            ExpectedErrorId = 'CannotConvertArgumentNoMessage'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'next tuesday.*DateTimeOffset'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Set-MongoBackupExpiration of an id the service reports failed'; Area = 'Parameters'
+            Command = 'Set-MongoBackupExpiration cmgo-p8vnipr5 -BackId 4242 -ExpireTime (Get-Date).AddDays(3) @common @noRetry'
+            ExpectedErrorId = 'BackupExpireTimeFailed'; ExpectedCategory = 'InvalidResult'
+            MessageMatch = 'BackId 4242.*FailedBackups.*Check the backup with Get-MongoBackup'
+            Requests = @{ ModifyBackupExpireTime = 1 }
+        }
+        @{
+            Name = 'Restore-MongoInstance -RestoreTime in the future'; Area = 'Parameters'
+            Command = 'Restore-MongoInstance cmgo-p8vnipr5 (Get-Date).AddHours(1) -Database orders -Force @common'
+            ExpectedErrorId = 'RestoreTimeOutOfRange'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'is in the future: give a time that has passed.*Nothing was sent'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Restore-MongoInstance -RestoreTime before the backups'; Area = 'Parameters'
+            Command = 'Restore-MongoInstance cmgo-p8vnipr5 (Get-Date).AddDays(-30) -Database orders -Force @common'
+            ExpectedErrorId = 'RestoreTimeOutOfRange'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'is before .* the earliest point cmgo-p8vnipr5 can be restored to.*give a time from then to now'
+            Requests = @{ RestoreDBInstance = 0 }
+        }
+        @{
+            Name = 'Restore-MongoInstance -RestoreTime not a date'; Area = 'Parameters'
+            Command = 'Restore-MongoInstance cmgo-p8vnipr5 "an hour ago" -Database orders -Force @common'
+            ExpectedErrorId = 'CannotConvertArgumentNoMessage'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = 'an hour ago.*DateTimeOffset'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Restore-MongoInstance -Database without Db'; Area = 'Parameters'
+            Command = 'Restore-MongoInstance cmgo-p8vnipr5 (Get-Date).AddMinutes(-5) -Database @{ Collections = "x" } -Force @common'
+            ExpectedErrorId = 'ParameterArgumentTransformationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = 'has no Db.*-Database takes database names, Database objects from Get-MongoDatabase'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Restore-MongoInstance of an unknown database'; Area = 'Parameters'
+            Command = 'Restore-MongoInstance cmgo-p8vnipr5 (Get-Date).AddMinutes(-5) -Database nosuchdb -Force @common @noRetry'
+            ExpectedErrorId = 'InvalidParameter'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = '`nosuchdb` is not a database of cmgo-p8vnipr5.*Correct the parameter'
+            Requests = @{ DescribeDBInstanceNamespace = 1; RestoreDBInstance = 0 }
+        }
+        @{
+            Name = 'Get-MongoDatabase -Name empty'; Area = 'Parameters'
+            Command = 'Get-MongoDatabase cmgo-p8vnipr5 -Name "" @common'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "parameter 'Name'. The argument is null, empty"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'An async request status the module does not know'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'DescribeAsyncRequestInfo'; Count = 20; Response = @{ Status = 'frozen'; StartTime = '2026-01-01 03:00:00' } }) }
+            Command = 'Wait-MongoAsyncRequest -AsyncRequestId 1 -PollInterval 0.1 @common @noRetry'
+            ExpectedErrorId = 'InvalidResponse'; ExpectedCategory = 'InvalidResult'
+            MessageMatch = 'Status.*frozen.*not one of initial, running, paused, undoed, failed, success'
+            Requests = @{ DescribeAsyncRequestInfo = 1 }
+        }
+        @{
+            Name = 'A backup rule whose ActiveWeekdays are not numbers'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'DescribeBackupRules'; Count = 20; Response = @{ BackupTime = 3; ActiveWeekdays = 'Mon,Tue' } }) }
+            Command = 'Get-MongoBackupRule cmgo-p8vnipr5 @common @noRetry'
+            ExpectedErrorId = 'InvalidResponse'; ExpectedCategory = 'InvalidResult'
+            MessageMatch = 'ActiveWeekdays.*numbers from 0 to 6.*Mon,Tue'
+            Requests = @{ DescribeBackupRules = 1 }
+        }
+        @{
+            Name = 'A backup rule answer without BackupTotalSize reads as zero sizes'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'DescribeBackupRules'; Count = 1; Response = @{ BackupTime = 4; LongTermInterval = ''; ActiveWeekdays = '' } }) }
+            Command = 'Get-MongoBackupRule cmgo-p8vnipr5 @common @noRetry'
+            ResultCheck = '$result.Count -eq 1 -and $result[0].BackupTime -eq 4 -and $result[0].BackupTotalSize.SnapshotSize -eq 0 -and $result[0].LongTermInterval -eq "None" -and $result[0].ActiveWeekdays.Count -eq 0'
+            Requests = @{ DescribeBackupRules = 1 }
+        }
+        @{
+            Name = 'A backup start answered with InternalError is not retried'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'CreateBackupDBInstance'; Count = 20; Response = @{ Error = @{ Code = 'InternalError'; Message = 'An internal error occurred.' } } }) }
+            Command = 'New-MongoBackup cmgo-p8vnipr5 -BackupMethod Logical @common -RetryMaxDelay 0.05'
+            ExpectedErrorId = 'InternalError'; ExpectedCategory = 'NotSpecified'
+            MessageMatch = 'Try again in a minute.*RequestId'
+            Documents = 'A write the service may have acted on is never repeated by the module: one request, whatever -MaxRetries.'
+            Requests = @{ CreateBackupDBInstance = 1 }
+        }
+        @{
+            Name = 'A restore answer without FlowId'; Area = 'Service'
+            Setup = @{ Answers = @(@{ Action = 'RestoreDBInstance'; Count = 1; Response = @{} }) }
+            Command = 'Restore-MongoInstance cmgo-p8vnipr5 (Get-Date).AddMinutes(-5) -Database audit -Force @common @noRetry'
+            ExpectedErrorId = 'InvalidResponse'; ExpectedCategory = 'InvalidResult'
+            MessageMatch = 'no FlowId'
+            Requests = @{ RestoreDBInstance = 1 }
+        }
+
     )
 }

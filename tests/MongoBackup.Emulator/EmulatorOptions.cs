@@ -33,6 +33,14 @@ public sealed class EmulatorOptions
     public int ScaleTasks { get; private set; }
     public double TaskSeconds { get; private set; } = 6;
     public int UrlTtlSeconds { get; private set; } = 3600;
+    /// <summary>How long a manual backup (CreateBackupDBInstance) runs: initial, running, then success or failed.</summary>
+    public double BackupSeconds { get; private set; } = 6;
+    /// <summary>How long a restore flow (RestoreDBInstance) runs.</summary>
+    public double RestoreSeconds { get; private set; } = 6;
+    /// <summary>How far DescribeDBBackups lags behind the manual backups' requests: it shows their state this many seconds ago.</summary>
+    public double BackupListLagSeconds { get; private set; }
+    /// <summary>Instances whose manual backups end failed.</summary>
+    public HashSet<string> FailingBackupInstances { get; } = new(StringComparer.Ordinal);
     public bool ExitOnStdinClose { get; private set; }
     public bool ShowHelp { get; private set; }
 
@@ -54,6 +62,11 @@ public sealed class EmulatorOptions
                                       (default 0 = none, at most 1000000)
           --task-seconds S            duration of a created download task (default 6)
           --url-ttl-seconds S         lifetime of presigned object links (default 3600)
+          --backup-seconds S          duration of a manual backup's async request (default 6)
+          --restore-seconds S         duration of a restore flow (default 6)
+          --backup-list-lag-seconds S DescribeDBBackups shows manual backups as they were S seconds
+                                      ago (default 0)
+          --fail-backups-of ID[,ID]   manual backups of these instances end failed (repeatable)
           --exit-on-stdin-close       stop when standard input reaches end of file
           --help                      show this text
         """;
@@ -91,6 +104,14 @@ public sealed class EmulatorOptions
                 case "--scale-tasks": o.ScaleTasks = (int)Integer(name, Value(), 0, MaxScaleTasks); break;
                 case "--task-seconds": o.TaskSeconds = Number(name, Value(), 0, 86_400); break;
                 case "--url-ttl-seconds": o.UrlTtlSeconds = (int)Number(name, Value(), 1, 31_536_000); break;
+                case "--backup-seconds": o.BackupSeconds = Number(name, Value(), 0, 86_400); break;
+                case "--restore-seconds": o.RestoreSeconds = Number(name, Value(), 0, 86_400); break;
+                case "--backup-list-lag-seconds": o.BackupListLagSeconds = Number(name, Value(), 0, 3_600); break;
+                case "--fail-backups-of":
+                    foreach (var id in Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                        o.FailingBackupInstances.Add(Api.InstanceParameter.Format().IsMatch(id) ? id
+                            : throw new ArgumentException($"option {name} takes instance IDs (cmgo- and 8 lower-case letters or digits), not '{id}'"));
+                    break;
                 case "--exit-on-stdin-close": o.ExitOnStdinClose = true; break;
                 case "--help" or "-h": o.ShowHelp = true; break;
                 default: throw new ArgumentException($"unknown option {name}");

@@ -61,6 +61,15 @@ builder.Services.AddSingleton<IApiAction, DescribeBackupDownloadTask>();
 builder.Services.AddSingleton<IApiAction, CreateBackupDownloadTask>();
 builder.Services.AddSingleton<IApiAction, DescribeDBBackups>();
 builder.Services.AddSingleton<IApiAction, DescribeDBInstances>();
+// The backup life cycle.
+builder.Services.AddSingleton<IApiAction, CreateBackupDBInstance>();
+builder.Services.AddSingleton<IApiAction, DescribeAsyncRequestInfo>();
+builder.Services.AddSingleton<IApiAction, DescribeBackupRules>();
+builder.Services.AddSingleton<IApiAction, SetBackupRules>();
+builder.Services.AddSingleton<IApiAction, DeleteDBBackups>();
+builder.Services.AddSingleton<IApiAction, ModifyBackupExpireTime>();
+builder.Services.AddSingleton<IApiAction, RestoreDBInstance>();
+builder.Services.AddSingleton<IApiAction, DescribeDBInstanceNamespace>();
 
 var app = builder.Build();
 app.UseMiddleware<RequestLog>();

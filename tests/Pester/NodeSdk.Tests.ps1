@@ -106,7 +106,8 @@ BeforeAll {
     }
 
     $script:SdkUnavailable = Get-SdkUnavailableReason
-    $script:Emu = Start-TestEmulator
+    # Manual backups and restores of the life-cycle tests below end in a second.
+    $script:Emu = Start-TestEmulator -ArgumentList '--backup-seconds', '1', '--restore-seconds', '1', '--rate-limit', '0'
 }
 
 AfterAll {
@@ -197,5 +198,110 @@ Describe 'Official Tencent Cloud Node SDK against the emulator' {
         $r.ExitCode | Should -Be 2
         $r.Body.Error.Code | Should -BeExactly 'AuthFailure.SignatureFailure'
         $r.Body.Error.RequestId | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'The life-cycle actions through the official SDK, compared with the module' {
+    BeforeAll {
+        $script:mb = @{ Endpoint = $script:Emu.Endpoint; Credential = $script:Emu.Credential; Region = 'ap-guangzhou' }
+        function Invoke-Sdk([string] $Action, [System.Collections.IDictionary] $Request) {
+            $r = Invoke-NodeSdk -Action $Action -Request $Request -SecretId $script:Emu.SecretId -SecretKey $script:Emu.SecretKey
+            $r.ExitCode | Should -Be 0 -Because (Format-SdkError $r)
+            $r.Body
+        }
+        $script:beijing = [TimeSpan]::FromHours(8)
+    }
+    BeforeEach {
+        if ($script:SdkUnavailable) {
+            Set-ItResult -Skipped -Because "npm could not install the official SDK: $($script:SdkUnavailable)"
+        }
+        Reset-Emulator $script:Emu
+    }
+
+    It 'DescribeBackupRules: the SDK''s answer and Get-MongoBackupRule agree field by field' {
+        $sdk = Invoke-Sdk DescribeBackupRules ([ordered]@{ InstanceId = 'cmgo-p8vnipr5' })
+        $rule = Get-MongoBackupRule cmgo-p8vnipr5 @mb
+        $rule.BackupSaveTime | Should -Be $sdk.BackupSaveTime
+        $rule.BackupFrequency | Should -Be $sdk.BackupFrequency
+        $rule.BackupTime | Should -Be $sdk.BackupTime
+        [int]$rule.BackupMethod | Should -Be $sdk.BackupMethod
+        (($rule.ActiveWeekdays | ForEach-Object { [int]$_ }) -join ',') | Should -Be $sdk.ActiveWeekdays
+        $rule.LongTermInterval.ToString().ToLowerInvariant() | Should -Be $sdk.LongTermInterval
+        ($rule.LongTermActiveDays -join ',') | Should -Be $sdk.LongTermActiveDays
+        $rule.LongTermExpiredDays | Should -Be $sdk.LongTermExpiredDays
+        $rule.OplogExpiredDays | Should -Be $sdk.OplogExpiredDays
+        [int]$rule.BackupVersion | Should -Be $sdk.BackupVersion
+        $rule.AlertThreshold | Should -Be $sdk.AlertThreshold
+        $rule.BackupTotalSize.SnapshotSize | Should -Be $sdk.BackupTotalSize.SnapshotSize
+        $rule.BackupTotalSize.OplogSize | Should -Be $sdk.BackupTotalSize.OplogSize
+        $rule.BackupTotalSize.FreeQuota | Should -Be $sdk.BackupTotalSize.FreeQuota
+    }
+
+    It 'SetBackupRules: what the SDK sets, the module reads; what the module sets, the SDK reads' {
+        $null = Invoke-Sdk SetBackupRules ([ordered]@{ InstanceId = 'cmgo-p8vnipr5'; BackupMethod = 1; BackupTime = 6; BackupFrequency = 12; BackupRetentionPeriod = 40; ActiveWeekdays = '2,4'; LongTermInterval = 'weekly'; LongTermActiveDays = '0'; LongTermExpiredDays = 100; OplogExpiredDays = 20; BackupVersion = 1; AlertThreshold = 120; Notify = $true })
+        $rule = Get-MongoBackupRule cmgo-p8vnipr5 @mb
+        $rule.BackupTime | Should -Be 6
+        $rule.BackupSaveTime | Should -Be 40
+        $rule.ActiveWeekdays | Should -Be @([DayOfWeek]::Tuesday, [DayOfWeek]::Thursday)
+        $rule.LongTermInterval | Should -Be 'Weekly'
+        Set-MongoBackupRule cmgo-p8vnipr5 -BackupTime 8 -LongTermInterval None @mb
+        $sdk = Invoke-Sdk DescribeBackupRules ([ordered]@{ InstanceId = 'cmgo-p8vnipr5' })
+        $sdk.BackupTime | Should -Be 8
+        $sdk.LongTermInterval | Should -Be ''
+        $sdk.BackupSaveTime | Should -Be 40 -Because 'the module sent the whole rule, so nothing else reverted to its default'
+        $sdk.ActiveWeekdays | Should -Be '2,4'
+        $sdk.BackupFrequency | Should -Be 12
+        $sdk.AlertThreshold | Should -Be 120
+    }
+
+    It 'CreateBackupDBInstance and DescribeAsyncRequestInfo: the SDK''s request is followed by the module, and the other way round' {
+        $sdkStart = Invoke-Sdk CreateBackupDBInstance ([ordered]@{ InstanceId = 'cmgo-p8vnipr5'; BackupMethod = 0; BackupRemark = 'sdk backup' })
+        $sdkStart.AsyncRequestId | Should -Not -BeNullOrEmpty
+        $done = Wait-MongoAsyncRequest -AsyncRequestId $sdkStart.AsyncRequestId -PollInterval 0.2 -Timeout 30 @mb
+        $done.Status | Should -Be 'Success'
+        $sdkInfo = Invoke-Sdk DescribeAsyncRequestInfo ([ordered]@{ AsyncRequestId = $sdkStart.AsyncRequestId })
+        $sdkInfo.Status | Should -Be 'success'
+        $done.StartTime.ToString('yyyy-MM-dd HH:mm:ss') | Should -Be $sdkInfo.StartTime
+        $done.EndTime.ToString('yyyy-MM-dd HH:mm:ss') | Should -Be $sdkInfo.EndTime
+
+        $moduleStart = New-MongoBackup cmgo-p8vnipr5 -BackupMethod Physical @mb
+        $info = Invoke-Sdk DescribeAsyncRequestInfo ([ordered]@{ AsyncRequestId = $moduleStart.AsyncRequestId })
+        $info.Status | Should -BeIn 'initial', 'running', 'success'
+        (Get-MongoAsyncRequest $moduleStart.AsyncRequestId @mb).StartTime.ToString('yyyy-MM-dd HH:mm:ss') | Should -Be $info.StartTime
+    }
+
+    It 'DescribeDBInstanceNamespace: the SDK''s databases and collections are Get-MongoDatabase''s' {
+        $sdk = Invoke-Sdk DescribeDBInstanceNamespace ([ordered]@{ InstanceId = 'cmgo-p8vnipr5' })
+        (Get-MongoDatabase cmgo-p8vnipr5 @mb).Name | Should -Be @($sdk.Databases)
+        $sdkOrders = Invoke-Sdk DescribeDBInstanceNamespace ([ordered]@{ InstanceId = 'cmgo-p8vnipr5'; DbName = 'orders' })
+        (Get-MongoDatabase cmgo-p8vnipr5 -Name orders @mb).Collections | Should -Be @($sdkOrders.Collections)
+    }
+
+    It 'RestoreDBInstance: the SDK''s FlowId is followed by Wait-MongoAsyncRequest, and a module restore shows to the SDK' {
+        $time = [DateTimeOffset]::UtcNow.AddMinutes(-10).ToOffset($beijing).ToString('yyyy-MM-dd HH:mm:ss')
+        $flow = Invoke-Sdk RestoreDBInstance ([ordered]@{ InstanceId = 'cmgo-p8vnipr5'; RestoreTime = $time; Databases = @(@{ Db = 'audit'; Collections = @(@{ OldCollection = 'events'; NewCollection = 'events_sdk' }) }) })
+        $flow.FlowId | Should -BeOfType [long]
+        (Wait-MongoAsyncRequest -AsyncRequestId "$($flow.FlowId)" -PollInterval 0.2 -Timeout 30 @mb).Status | Should -Be 'Success'
+        (Get-MongoDatabase cmgo-p8vnipr5 -Name audit @mb).Collections | Should -Contain 'events_sdk'
+
+        $mine = Restore-MongoInstance cmgo-p8vnipr5 ([DateTimeOffset]::UtcNow.AddMinutes(-3)) -Database audit -Force @mb
+        (Invoke-Sdk DescribeAsyncRequestInfo ([ordered]@{ AsyncRequestId = $mine.AsyncRequestId })).Status | Should -BeIn 'initial', 'running', 'success'
+    }
+
+    It 'ModifyBackupExpireTime and DeleteDBBackups: what the SDK changes, Get-MongoBackup shows; FailedBackups are the module''s errors' {
+        $backups = @(Get-MongoBackup cmgo-dygv1rnp @mb | Sort-Object BackId)
+        $expire = [DateTimeOffset]::UtcNow.AddDays(4).ToOffset($beijing).ToString('yyyy-MM-dd HH:mm:ss')
+        $sdk = Invoke-Sdk ModifyBackupExpireTime ([ordered]@{ InstanceId = 'cmgo-dygv1rnp'; ExpireTime = $expire; BackupIds = @($backups[0].BackId, 4242) })
+        @($sdk.FailedBackups) | Should -Be @(4242)
+        (Get-MongoBackup cmgo-dygv1rnp @mb | Where-Object BackId -eq $backups[0].BackId).DeleteTime.ToString('yyyy-MM-dd HH:mm:ss') | Should -Be $expire
+        Set-MongoBackupExpiration cmgo-dygv1rnp -BackId $backups[0].BackId, 4242 -ExpireTime ([DateTimeOffset]::UtcNow.AddDays(5)) @mb -ErrorVariable errs -ErrorAction SilentlyContinue
+        @($errs).Count | Should -Be 1
+        $errs[0].TargetObject | Should -Be 4242
+
+        $null = Invoke-Sdk DeleteDBBackups ([ordered]@{ InstanceId = 'cmgo-dygv1rnp'; BackupIds = @($backups[1].BackId) })
+        (Get-MongoBackup cmgo-dygv1rnp @mb).BackId | Should -Not -Contain $backups[1].BackId
+        $backups[2] | Remove-MongoBackup -Force @mb
+        $left = Invoke-Sdk DescribeDBBackups ([ordered]@{ InstanceId = 'cmgo-dygv1rnp' })
+        @($left.BackupList).BackId | Should -Be @($backups[0].BackId)
     }
 }

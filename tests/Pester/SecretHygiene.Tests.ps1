@@ -185,6 +185,21 @@ $t = $ready[0]
 Get-MongoBackupDownloadTask $t.InstanceId -BackupName $t.BackupName -Status Downloaded -First 1 |
     Save-MongoBackupFile -Destination (Join-Path $work dropped) -Hash
 '@
+        $null = Step 'backup life cycle' @'
+$r = New-MongoBackup cmgo-dygv1rnp -BackupMethod Logical -BackupRemark hygiene
+$r | Get-MongoAsyncRequest
+$r | Wait-MongoAsyncRequest -PollInterval 0.2 -Timeout 0
+Wait-MongoAsyncRequest -AsyncRequestId 4242 -PollInterval 0.2 -Timeout 5
+New-MongoBackup cmgo-p8vnipr5 -BackupMethod Snapshot
+Get-MongoBackupRule cmgo-p8vnipr5 | Set-MongoBackupRule -BackupTime 4 -Notify -PassThru
+Get-MongoBackupRule cmgo-p8vnipr5
+Get-MongoDatabase cmgo-p8vnipr5
+Get-MongoDatabase cmgo-p8vnipr5 -Name orders | Restore-MongoInstance -RestoreTime (Get-Date).AddMinutes(-10) -Force
+Restore-MongoInstance cmgo-p8vnipr5 (Get-Date).AddDays(-30) -Database audit -Force
+Get-MongoBackup cmgo-dygv1rnp | Select-Object -First 1 | Set-MongoBackupExpiration -ExpireTime (Get-Date).AddDays(3) -PassThru
+Set-MongoBackupExpiration cmgo-dygv1rnp -BackId 4242 -ExpireTime (Get-Date).AddDays(3)
+Get-MongoBackup cmgo-dygv1rnp | Select-Object -First 1 | Remove-MongoBackup -Force
+'@
         $script:objectStats = Get-EmulatorStats $emu
         Reset-Emulator $emu
 
@@ -384,6 +399,7 @@ Describe 'The captured scenario is broad (the scan is not vacuous)' {
         @{ Step = 'broken SDK file'; Pattern = 'broken-credentials' }
         @{ Step = 'broken tccli file'; Pattern = 'brokentccli\.credential' }
         @{ Step = 'disconnect'; Pattern = 'No Tencent Cloud credentials' }
+        @{ Step = 'backup life cycle'; Pattern = '(?s)WaitTimeout.*4242.*snapshot.*RestoreTimeOutOfRange.*FailedBackups' }
     ) {
         param($Step, $Pattern)
         Get-StepText $Step Error | Should -Match $Pattern

@@ -6,7 +6,7 @@ BeforeAll {
     Import-Module "$PSScriptRoot/../../out/MongoBackup/MongoBackup.psd1" -Force
     . "$PSScriptRoot/TestIsolation.ps1"
     Enter-IsolatedCredentialEnvironment
-    $script:emu = Start-TestEmulator -ArgumentList '--rate-limit', '0', '--task-seconds', '2'
+    $script:emu = Start-TestEmulator -ArgumentList '--rate-limit', '0', '--task-seconds', '2', '--backup-seconds', '2'
     $script:common = @{ Endpoint = $emu.Endpoint; Credential = $emu.Credential; Region = 'ap-guangzhou' }
     $script:anyRegion = @{ Endpoint = $emu.Endpoint; Credential = $emu.Credential }
     $script:shanghai = @{ Endpoint = $emu.Endpoint; Credential = $emu.Credential; Region = 'ap-shanghai' }
@@ -401,5 +401,68 @@ Describe 'The runbook example (examples/Backup-Project.ps1)' {
         $second.ExitCode | Should -Be 0 -Because $second.Output
         (Get-EmulatorStats $emu).ObjectBytes | Should -Be 0
         @(Get-ChildItem $runbookDest -Recurse -Filter *.partial).Count | Should -Be 0
+    }
+}
+
+Describe 'The life-cycle runbook (examples/Invoke-BackupLifecycle.ps1)' {
+    BeforeAll {
+        function Invoke-LifecycleRunbook([string[]] $Extra = @()) {
+            # Each run saves into a folder of its own (two runs within a minute can make backups of the same name).
+            $script:lifecycleDest = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+            # A fresh pwsh, as a scheduler would start it, finding the module by name and the key in the environment.
+            $env:PSModulePath = (Resolve-Path "$PSScriptRoot/../../out").Path + [IO.Path]::PathSeparator + $env:PSModulePath
+            $env:TENCENTCLOUD_SECRET_ID = $emu.SecretId
+            $env:TENCENTCLOUD_SECRET_KEY = $emu.SecretKey
+            try {
+                $output = & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File "$PSScriptRoot/../../examples/Invoke-BackupLifecycle.ps1" `
+                    -InstanceId cmgo-p8vnipr5 -Region ap-guangzhou -Destination $lifecycleDest -Endpoint $emu.Endpoint -PollInterval '00:00:00.2' -Timeout '00:01:00' @Extra 2>&1
+                [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
+            } finally {
+                Remove-Item Env:TENCENTCLOUD_SECRET_ID, Env:TENCENTCLOUD_SECRET_KEY -ErrorAction Ignore
+            }
+        }
+    }
+    BeforeEach { Reset-Emulator $emu }
+
+    It 'takes a backup with New-MongoBackup -Wait, downloads it, checks the rule, and prunes old manual backups after a -WhatIf' {
+        $old = @(Get-MongoBackup cmgo-p8vnipr5 @common | Where-Object { $_.BackupType -eq 'Manual' -and $_.Status -eq 'Succeeded' -and $_.StartTime -lt (Get-Date).AddDays(-1) })
+        $old.Count | Should -BeGreaterThan 0 -Because 'the seed has manual backups older than a day'
+        $kept = @(Get-MongoBackup cmgo-p8vnipr5 @common | Where-Object { $_.BackId -notin $old.BackId })
+        Reset-Emulator $emu
+        $run = Invoke-LifecycleRunbook -Extra '-KeepDays', '1'
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        Get-ApiCount CreateBackupDBInstance | Should -Be 1
+        Get-ApiCount DeleteDBBackups | Should -Be 1
+        $run.Output | Should -Match 'backup rule meets the policy'
+        # The -WhatIf pass names what goes before it goes.
+        $whatIf = $run.Output.IndexOf('What if: Delete')
+        $whatIf | Should -BeGreaterThan -1
+        $whatIf | Should -BeLessThan $run.Output.IndexOf('pruned')
+        foreach ($b in $old) { $run.Output | Should -Match ([regex]::Escape($b.BackupName)) }
+        $now = @(Get-MongoBackup cmgo-p8vnipr5 @common)
+        $now.BackId | Should -Not -Contain $old[0].BackId
+        foreach ($b in $kept) { $now.BackId | Should -Contain $b.BackId }
+        $new = $now | Where-Object { $_.BackupDesc -like 'runbook *' }
+        $new.Count | Should -Be 1
+        $file = Get-ChildItem $lifecycleDest -Recurse -File | Where-Object Name -eq 'cmgo-p8vnipr5_0.xb'
+        $file.Count | Should -Be 1
+        $file.Directory.Name | Should -Be ($new.BackupName -replace '[<>:"/\\|?*]', '_')
+        $task = Get-MongoBackupDownloadTask cmgo-p8vnipr5 -BackupName $new.BackupName -Status Downloaded @common | Select-Object -First 1
+        (Get-FileHash $file.FullName).Hash | Should -Be (Get-ObjectHash $task.Url).ToUpperInvariant()
+    }
+
+    It 'reports a rule that breaks the policy and fails, fixes it with -FixRules, and -DryRun deletes nothing' {
+        $broken = Invoke-LifecycleRunbook -Extra '-PolicyRetentionDays', '30', '-DryRun'
+        $broken.ExitCode | Should -Be 1
+        $broken.Output | Should -Match 'breaks the policy: BackupRetentionPeriod should be 30'
+        Get-ApiCount SetBackupRules | Should -Be 0
+        Get-ApiCount DeleteDBBackups | Should -Be 0
+        Reset-Emulator $emu
+        $fixed = Invoke-LifecycleRunbook -Extra '-PolicyRetentionDays', '30', '-FixRules', '-DryRun', '-KeepDays', '1'
+        $fixed.ExitCode | Should -Be 0 -Because $fixed.Output
+        $fixed.Output | Should -Match 'changed to meet the policy \(kept 30 days'
+        $fixed.Output | Should -Match 'What if: Delete'
+        Get-ApiCount DeleteDBBackups | Should -Be 0
+        (Get-MongoBackupRule cmgo-p8vnipr5 @common).BackupSaveTime | Should -Be 30
     }
 }

@@ -68,4 +68,12 @@ namespace MongoBackup.Api
         /// </summary>
         public abstract string Identity(TItem item);
     }
+
+    /// <summary>The result of an action that answers nothing but its RequestId.</summary>
+    internal sealed class NoOutput
+    {
+        public static readonly NoOutput Value = new NoOutput();
+
+        private NoOutput() { }
+    }
 }

@@ -34,6 +34,31 @@ namespace MongoBackup.Api
         public Task<IReadOnlyList<BackupDownloadTask>> CreateBackupDownloadTaskAsync(CreateDownloadTaskRequest request, CancellationToken cancellationToken) =>
             CallAsync(Api.CreateBackupDownloadTask.Action, request, cancellationToken);
 
+        public Task<AsyncRequest> CreateBackupDBInstanceAsync(CreateBackupRequest request, CancellationToken cancellationToken) =>
+            CallAsync(Api.CreateBackupDBInstance.Action, request, cancellationToken);
+
+        public Task<AsyncRequest> DescribeAsyncRequestInfoAsync(AsyncRequestQuery query, CancellationToken cancellationToken) =>
+            CallAsync(Api.DescribeAsyncRequestInfo.Action, query, cancellationToken);
+
+        public Task<BackupRule> DescribeBackupRulesAsync(string instanceId, CancellationToken cancellationToken) =>
+            CallAsync(Api.DescribeBackupRules.Action, instanceId, cancellationToken);
+
+        public Task<NoOutput> SetBackupRulesAsync(BackupRuleRequest request, CancellationToken cancellationToken) =>
+            CallAsync(Api.SetBackupRules.Action, request, cancellationToken);
+
+        public Task<NoOutput> DeleteDBBackupsAsync(BackupIdsRequest request, CancellationToken cancellationToken) =>
+            CallAsync(Api.DeleteDBBackups.Action, request, cancellationToken);
+
+        /// <summary>The ids the service could not change (FailedBackups).</summary>
+        public Task<IReadOnlyList<long>> ModifyBackupExpireTimeAsync(BackupIdsRequest request, CancellationToken cancellationToken) =>
+            CallAsync(Api.ModifyBackupExpireTime.Action, request, cancellationToken);
+
+        public Task<AsyncRequest> RestoreDBInstanceAsync(RestoreRequest request, CancellationToken cancellationToken) =>
+            CallAsync(Api.RestoreDBInstance.Action, request, cancellationToken);
+
+        public Task<IReadOnlyList<Database>> DescribeDBInstanceNamespaceAsync(NamespaceQuery query, CancellationToken cancellationToken) =>
+            CallAsync(Api.DescribeDBInstanceNamespace.Action, query, cancellationToken);
+
         /// <summary>Every item of a listing, for commands that work on the whole set; a listing that ends short throws.</summary>
         public static async Task<List<T>> AllAsync<T>(IPager<T> pager, CancellationToken cancellationToken, Action<PageResult<T>> onPage = null)
         {

@@ -91,6 +91,20 @@ namespace MongoBackup.Client
         public const string DownloadRefused = "DownloadRefused";
         public const string InvalidDownloadUrl = "InvalidDownloadUrl";
         public const string DownloadFailed = "DownloadFailed";
+        // The backup life cycle.
+        public const string AsyncRequestFailed = "AsyncRequestFailed";
+        public const string AsyncRequestPaused = "AsyncRequestPaused";
+        public const string AsyncRequestUndoed = "AsyncRequestUndoed";
+        public const string IncompleteAsyncRequest = "IncompleteAsyncRequest";
+        public const string NewBackupNotListed = "NewBackupNotListed";
+        public const string NewBackupAmbiguous = "NewBackupAmbiguous";
+        public const string IncompleteBackup = "IncompleteBackup";
+        public const string BackupRunning = "BackupRunning";
+        public const string BackupExpireTimeFailed = "BackupExpireTimeFailed";
+        public const string ExpireTimeInPast = "ExpireTimeInPast";
+        public const string InvalidBackupRule = "InvalidBackupRule";
+        public const string RestoreTimeOutOfRange = "RestoreTimeOutOfRange";
+        public const string NoCollectionToRestore = "NoCollectionToRestore";
 
         // Service codes the module itself raises or acts on.
         public const string NotFoundInstance = "InvalidParameterValue.NotFoundInstance";
@@ -139,10 +153,25 @@ namespace MongoBackup.Client
             Own(DownloadRefused, FailureCategory.ProtocolError, "Object storage refused the download. " + GetFreshLink),
             Own(InvalidDownloadUrl, FailureCategory.InvalidArgument, "The task has no usable link yet: wait until Get-MongoBackupDownloadTask shows it ready (Status Downloaded), then run again."),
             Own(DownloadFailed, FailureCategory.NotSpecified, ResumeAfterFix),
+            Own(AsyncRequestFailed, FailureCategory.InvalidResult, "The service's task failed and stopped. Check the instance with Get-MongoInstance and start it again; if it fails again, open a ticket with the AsyncRequestId."),
+            Own(AsyncRequestPaused, FailureCategory.InvalidResult, "The service's task failed and is paused, waiting for Tencent Cloud. Open a ticket with the AsyncRequestId; do not start the same operation again until it is resolved."),
+            Own(AsyncRequestUndoed, FailureCategory.InvalidResult, "The service's task failed and was rolled back: nothing changed. Start it again; if it fails again, open a ticket with the AsyncRequestId."),
+            Own(IncompleteAsyncRequest, FailureCategory.InvalidArgument, "Pipe the requests that New-MongoBackup or Restore-MongoInstance write, or give -AsyncRequestId."),
+            Own(NewBackupNotListed, FailureCategory.OperationTimeout, "The backup request succeeded but the backup is not listed yet. Look for it later with Get-MongoBackup (a manual backup with your -BackupRemark), or wait with a longer -Timeout."),
+            Own(NewBackupAmbiguous, FailureCategory.InvalidResult, "Several new manual backups match. Give -BackupRemark a text of its own so the new backup can be told apart, or pick it with Get-MongoBackup."),
+            Own(IncompleteBackup, FailureCategory.InvalidArgument, "Pipe the backups that Get-MongoBackup writes, or give -InstanceId and -BackId."),
+            Own(BackupRunning, FailureCategory.InvalidOperation, "Wait until Get-MongoBackup shows the backup Succeeded, then try again."),
+            Own(BackupExpireTimeFailed, FailureCategory.InvalidResult, "Check the backup with Get-MongoBackup (it may have been deleted or have expired) and try again."),
+            Own(ExpireTimeInPast, FailureCategory.InvalidArgument, null),
+            Own(InvalidBackupRule, FailureCategory.InvalidArgument, null),
+            Own(RestoreTimeOutOfRange, FailureCategory.InvalidArgument, null),
+            Own(NoCollectionToRestore, FailureCategory.InvalidArgument, "Check the database with Get-MongoDatabase -Name, or list the collections in -Database."),
 
             // The service's codes (Tencent Cloud API common errors and the actions' own).
             Api(NotFoundInstance, FailureCategory.ObjectNotFound, "Check the instance ID and the region (-Region): an instance is found only in its own region, or use -Region * to look in every region. Get-MongoInstance lists the instances of a region."),
             Api(BackupFileNotFound, FailureCategory.ObjectNotFound, "Check the backup name: Get-MongoBackup lists the backups of the last 7 days."),
+            Api("InvalidParameterValue.IllegalInstanceStatus", FailureCategory.InvalidOperation, "The instance is not in a state that allows this (it must be running). Check it with Get-MongoInstance and try again when it is Running."),
+            Api("InvalidParameterValue.StatusAbnormal", FailureCategory.InvalidOperation, "The instance is busy or in an abnormal state. Check it with Get-MongoInstance and try again later."),
             Api("InvalidParameter.PermissionDenied", FailureCategory.PermissionDenied, PermissionAdvice()),
             Api("UnauthorizedOperation", FailureCategory.PermissionDenied, PermissionAdvice(), family: true),
             Api("AuthFailure.UnauthorizedOperation", FailureCategory.PermissionDenied, PermissionAdvice()),

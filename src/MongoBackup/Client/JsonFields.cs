@@ -49,6 +49,51 @@ namespace MongoBackup.Client
             return (int)value;
         }
 
+        /// <summary>A number that may have a fraction; missing or null reads as 0.</summary>
+        public static double GetDouble(this JsonObject obj, string name)
+        {
+            if (!obj.TryGetValue(name, out object v) || v == null) return 0;
+            switch (v)
+            {
+                case long l: return l;
+                case double d: return d;
+                case decimal m: return (double)m;
+                case string s when s.Length == 0: return 0;
+                case string s when double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed): return parsed;
+                default: throw new InvalidResponseException($"The field '{name}' should be a number but is {Describe(v)}.");
+            }
+        }
+
+        /// <summary>The strings of an array field; a missing or null field is an empty list.</summary>
+        public static IReadOnlyList<string> GetStringArray(this JsonObject obj, string name)
+        {
+            if (!obj.TryGetValue(name, out object v) || v == null) return Array.Empty<string>();
+            if (!(v is List<object> list)) throw new InvalidResponseException($"The field '{name}' should be an array but is {Describe(v)}.");
+            var result = new List<string>(list.Count);
+            foreach (object item in list)
+            {
+                if (item == null) continue;
+                result.Add(item as string ?? throw new InvalidResponseException($"An element of '{name}' should be text but is {Describe(item)}."));
+            }
+            return result;
+        }
+
+        /// <summary>The whole numbers of an array field; a missing or null field is an empty list.</summary>
+        public static IReadOnlyList<long> GetInt64Array(this JsonObject obj, string name)
+        {
+            if (!obj.TryGetValue(name, out object v) || v == null) return Array.Empty<long>();
+            if (!(v is List<object> list)) throw new InvalidResponseException($"The field '{name}' should be an array but is {Describe(v)}.");
+            var result = new List<long>(list.Count);
+            var holder = new JsonObject();
+            foreach (object item in list)
+            {
+                if (item == null) continue;
+                holder[name] = item;
+                result.Add(holder.GetNullableInt64(name) ?? throw new InvalidResponseException($"An element of '{name}' is empty."));
+            }
+            return result;
+        }
+
         public static bool GetBoolean(this JsonObject obj, string name)
         {
             if (!obj.TryGetValue(name, out object v) || v == null) return false;

@@ -47,6 +47,7 @@ namespace MongoBackup.Cmdlets
         /// <summary>Only the tasks of this backup (exact name, such as 'cmgo-dygv1rnp_2021-03-26 10:44').</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BackupCompleter))]
         public string BackupName { get; set; }
 
         /// <summary>Start of the time window (a DateTime or DateTimeOffset).</summary>

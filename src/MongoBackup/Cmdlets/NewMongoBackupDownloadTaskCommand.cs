@@ -40,6 +40,7 @@ namespace MongoBackup.Cmdlets
         /// <summary>The backup's name, as Get-MongoBackup shows it. Taken by property name from piped objects.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BackupCompleter))]
         public string BackupName { get; set; }
 
         /// <summary>The replica sets (shards) to prepare, such as cmgo-9d0p6umb_0. Every replica set of the instance when omitted.</summary>

@@ -22,8 +22,12 @@ namespace MongoBackup.Cmdlets
                 cmdlet.Has(nameof(ApiCmdlet.MaxRetries)) ? cmdlet.MaxRetries : (int?)null,
                 cmdlet.Has(nameof(ApiCmdlet.RetryMaxDelay)) ? cmdlet.RetryMaxDelay : (TimeSpan?)null,
                 timeout: null);
-            return new SettingsResolver(ProcessHostEnvironment.Instance).Resolve(parameters, SessionDefaults.Current, requireCredential);
+            return Resolve(parameters, requireCredential);
         }
+
+        /// <summary>Resolves what was given explicitly against the session, the environment and the profile files.</summary>
+        public static ResolvedSettings Resolve(ExplicitSettings parameters, bool requireCredential) =>
+            new SettingsResolver(ProcessHostEnvironment.Instance).Resolve(parameters, SessionDefaults.Current, requireCredential);
 
         /// <summary>Checks and gathers what a command (or Connect-TencentCloud) says explicitly.</summary>
         public static ExplicitSettings Build(TencentCloudCredential credential, string region, string profileName, string endpoint,

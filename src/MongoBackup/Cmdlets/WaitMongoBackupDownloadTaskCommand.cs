@@ -55,6 +55,7 @@ namespace MongoBackup.Cmdlets
         /// <summary>The backup's name.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = NameSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BackupCompleter))]
         public string BackupName { get; set; }
 
         /// <summary>Only these replica sets (shards); every one that has a task for the backup when omitted.</summary>
@@ -74,12 +75,7 @@ namespace MongoBackup.Cmdlets
 
         protected override void BeginProcessing()
         {
-            if (PollInterval < TimeSpan.FromMilliseconds(100) || PollInterval > TimeSpan.FromHours(1))
-                ThrowTerminatingError(ErrorRecords.Create(ErrorCatalog.InvalidPollInterval,
-                    $"-PollInterval {PollInterval} is out of range: give from 0.1 seconds to 1 hour, such as -PollInterval 5 (seconds).", PollInterval));
-            if (Timeout < TimeSpan.Zero)
-                ThrowTerminatingError(ErrorRecords.Create(ErrorCatalog.InvalidTimeout,
-                    $"-Timeout {Timeout} is negative: give how long to wait, such as -Timeout 3600 (seconds) or -Timeout 01:00:00.", Timeout));
+            WaitLimits.Check(this, PollInterval, Timeout);
             base.BeginProcessing();
         }
 

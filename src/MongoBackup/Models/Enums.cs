@@ -111,3 +111,38 @@ namespace MongoBackup
         Monthly = 1,
     }
 }
+
+namespace MongoBackup
+{
+    /// <summary>State of an asynchronous request (DescribeAsyncRequestInfo's Status: initial, running, paused, undoed, failed, success).</summary>
+    public enum AsyncRequestStatus
+    {
+        Initial,
+        Running,
+        /// <summary>The task failed and is paused.</summary>
+        Paused,
+        /// <summary>The task failed and was rolled back.</summary>
+        Undoed,
+        /// <summary>The task failed and stopped.</summary>
+        Failed,
+        Success,
+    }
+
+    /// <summary>How long-term retention picks its backups (DescribeBackupRules' LongTermInterval: weekly, monthly, or empty when off).</summary>
+    public enum LongTermInterval
+    {
+        /// <summary>Long-term retention is off (the API's empty value).</summary>
+        None,
+        Weekly,
+        Monthly,
+    }
+
+    /// <summary>The backup scheme of an instance (the API's BackupVersion).</summary>
+    public enum BackupVersion
+    {
+        /// <summary>0: the classic scheme.</summary>
+        Classic = 0,
+        /// <summary>1: advanced backup.</summary>
+        Advanced = 1,
+    }
+}

@@ -28,8 +28,7 @@ public sealed class CreateBackupDownloadTask(Store store, EmulatorOptions option
             replicaSetIds.Add(id);
         }
 
-        var since = BeijingTime.From(call.Now.AddDays(-7));
-        var backup = store.BackupsOf(instance.InstanceId).FirstOrDefault(b => b.Listed && b.BackupName == backupName && b.StartTime >= since)
+        var backup = store.ListedBackupsOf(instance.InstanceId, call.Now).FirstOrDefault(b => b.BackupName == backupName)
             ?? throw new ApiException("InvalidParameterValue.BackupFileNotFound", $"The backup file `{backupName}` of {instance.InstanceId} does not exist.");
         if (backup.Status != 2)
             throw ApiException.Invalid("BackupName", $"the backup `{backupName}` is still running");

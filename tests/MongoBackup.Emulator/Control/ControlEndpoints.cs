@@ -49,6 +49,10 @@ public static class ControlEndpoints
             ["RateLimits"] = limits,
             ["BackupOrderSeed"] = options.BackupOrderSeed,
             ["ScaleTasks"] = options.ScaleTasks,
+            ["BackupSeconds"] = options.BackupSeconds,
+            ["RestoreSeconds"] = options.RestoreSeconds,
+            ["BackupListLagSeconds"] = options.BackupListLagSeconds,
+            ["FailBackupsOf"] = new System.Text.Json.Nodes.JsonArray([.. options.FailingBackupInstances.Order(StringComparer.Ordinal).Select(i => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(i)!)]),
         };
     }
 }

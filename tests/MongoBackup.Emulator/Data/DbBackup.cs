@@ -24,6 +24,16 @@ public sealed record DbBackup
     /// because download tasks of them remain (the seeded task history, the scale instance's), whatever their dates.</summary>
     public bool Listed { get; init; } = true;
 
+    /// <summary>When the backup expires (Beijing), as ModifyBackupExpireTime or CreateBackupDBInstance's
+    /// BackupRetentionDays set it; null: the default, StartTime + 7 days; <see cref="Forever"/>: never.</summary>
+    public DateTime? ExpireTime { get; init; }
+
+    /// <summary>The ExpireTime of a backup kept for ever (BackupRetentionDays -2).</summary>
+    public static readonly DateTime Forever = DateTime.MaxValue;
+
+    /// <summary>DescribeDBBackups' DeleteTime: the expiry, or null for a backup kept for ever.</summary>
+    public DateTime? DeleteTime => ExpireTime == Forever ? null : ExpireTime ?? StartTime.AddDays(7);
+
     public long TotalBytes => ShardBytes.Sum();
 
     /// <summary>BackupSize as the API gives it: KB, rounded up.</summary>

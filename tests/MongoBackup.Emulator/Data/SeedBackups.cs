@@ -82,7 +82,7 @@ public static class SeedBackups
         };
     }
 
-    private static long[] Split(long bytes, int shards)
+    internal static long[] Split(long bytes, int shards)
     {
         if (shards == 1) return [bytes];
         var parts = new long[shards];

@@ -1,7 +1,8 @@
 namespace MongoBackup.Emulator.Data;
 
-/// <summary>The emulated account: instances, backups and download tasks (seeded ones plus those created at run time).</summary>
-public sealed class Store
+/// <summary>The emulated account: instances, backups and download tasks (seeded ones plus those created at run time).
+/// The backup life cycle (manual backups, rules, deletes, expiry, restores, namespaces) is in Store.Lifecycle.cs.</summary>
+public sealed partial class Store
 {
     private readonly Dictionary<string, Instance> instances;
     private readonly List<DownloadTask> seededTasks;
@@ -13,6 +14,7 @@ public sealed class Store
 
     public Store(EmulatorOptions options)
     {
+        this.options = options;
         StartTime = DateTimeOffset.UtcNow;
         var all = SeedInstances.Named().Concat(SeedInstances.Fillers()).Concat(SeedMeasurements.Instances()).ToList();
         if (options.ScaleTasks > 0)
@@ -52,11 +54,15 @@ public sealed class Store
     public SeedScale? Scale { get; }
 
     /// <summary>Every backup the store holds for the instance, newest first: the recent ones (<see cref="DbBackup.Listed"/>;
-    /// DescribeDBBackups shows those of the last 7 days) and the older ones behind seeded download tasks.</summary>
-    public IReadOnlyList<DbBackup> BackupsOf(string instanceId) => backupsByInstance.GetValueOrDefault(instanceId) ?? [];
+    /// DescribeDBBackups shows those of the last 7 days) and the older ones behind seeded download tasks, with the manual
+    /// backups made at run time as they stand now, without the deleted ones and with changed expiry times.</summary>
+    public IReadOnlyList<DbBackup> BackupsOf(string instanceId) => BackupsOf(instanceId, DateTimeOffset.UtcNow);
+
+    private IReadOnlyList<DbBackup> SeededBackupsOf(string instanceId) => backupsByInstance.GetValueOrDefault(instanceId) ?? [];
 
     /// <summary>Whether the store holds a backup of that name for the instance (any date, listed or not).</summary>
-    public bool HasBackup(string instanceId, string backupName) => backupNames.Contains((instanceId, backupName));
+    public bool HasBackup(string instanceId, string backupName) =>
+        backupNames.Contains((instanceId, backupName)) || HasCreatedBackup(instanceId, backupName);
 
     /// <summary>The seeded historical tasks (immutable; the scale instance's are computed, not stored: <see cref="Scale"/>).</summary>
     public IReadOnlyList<DownloadTask> SeededTasks => seededTasks;
@@ -91,10 +97,11 @@ public sealed class Store
         }
     }
 
-    /// <summary>Forgets the tasks created at run time.</summary>
+    /// <summary>Forgets the tasks created at run time, and the life-cycle state (Store.Lifecycle.cs).</summary>
     public void Reset()
     {
         lock (gate) createdTasks.Clear();
+        ResetLifecycle();
     }
 
     private long NextSequence() => Interlocked.Increment(ref sequence);
