@@ -64,7 +64,7 @@ Describe 'What the cmdlets write' {
         Import-Module "$PSScriptRoot/Emulator.psm1" -Force
         . "$PSScriptRoot/TestIsolation.ps1"
         Enter-IsolatedCredentialEnvironment
-        $script:emu = Start-TestEmulator -ArgumentList '--rate-limit', '0', '--task-seconds', '1'
+        $script:emu = Start-TestEmulator -ArgumentList '--rate-limit', '0', '--task-seconds', '1', '--backup-seconds', '1', '--restore-seconds', '1'
         Connect-TencentCloud -Credential $emu.Credential -Endpoint $emu.Endpoint -Region ap-guangzhou
         $script:dest = Join-Path $TestDrive 'saved'
     }
@@ -87,12 +87,23 @@ Describe 'What the cmdlets write' {
         @{ Name = 'Wait-MongoBackupDownloadTask'; Call = {
                 Get-MongoBackup cmgo-p8vnipr5 | Where-Object { $_.Status -eq 'Succeeded' -and $_.BackupSize -lt 1MB -and $_.BackupDesc -notmatch 'fail' } |
                     Select-Object -First 1 | New-MongoBackupDownloadTask | Wait-MongoBackupDownloadTask -PollInterval 0.2 -Timeout 30 } }
+        @{ Name = 'New-MongoBackup'; Call = { New-MongoBackup cmgo-p8vnipr5 -BackupMethod Logical -Confirm:$false } }
+        @{ Name = 'New-MongoBackup -Wait'; Call = { New-MongoBackup cmgo-p8vnipr5 -BackupMethod Logical -BackupRemark conventions -Wait -PollInterval 0.2 -Timeout 30 -Confirm:$false } }
+        @{ Name = 'Get-MongoAsyncRequest'; Call = { New-MongoBackup cmgo-p8vnipr5 -BackupMethod Logical -Confirm:$false | Get-MongoAsyncRequest } }
+        @{ Name = 'Wait-MongoAsyncRequest'; Call = { New-MongoBackup cmgo-p8vnipr5 -BackupMethod Logical -Confirm:$false | Wait-MongoAsyncRequest -PollInterval 0.2 -Timeout 30 } }
+        @{ Name = 'Get-MongoBackupRule'; Call = { Get-MongoBackupRule cmgo-p8vnipr5 } }
+        @{ Name = 'Set-MongoBackupRule'; Call = { Set-MongoBackupRule cmgo-p8vnipr5 -BackupTime 4 -PassThru -Confirm:$false } }
+        @{ Name = 'Set-MongoBackupExpiration'; Call = {
+                Get-MongoBackup cmgo-p8vnipr5 | Where-Object BackupType -eq Manual | Select-Object -First 1 |
+                    Set-MongoBackupExpiration -ExpireTime (Get-Date).AddDays(30) -PassThru -Confirm:$false } }
+        @{ Name = 'Get-MongoDatabase'; Call = { Get-MongoDatabase cmgo-p8vnipr5 } }
+        @{ Name = 'Restore-MongoInstance'; Call = { Restore-MongoInstance cmgo-p8vnipr5 -RestoreTime ([DateTimeOffset]::UtcNow.AddMinutes(-20)) -Database orders -Force } }
         @{ Name = 'Save-MongoBackupFile'; Call = {
                 Get-MongoBackup cmgo-p8vnipr5 | Where-Object { $_.Status -eq 'Succeeded' -and $_.BackupSize -lt 1MB -and $_.BackupDesc -notmatch 'fail' } |
                     Select-Object -First 1 | New-MongoBackupDownloadTask | Wait-MongoBackupDownloadTask -PollInterval 0.2 -Timeout 30 |
                     Save-MongoBackupFile -Destination $dest -SkipExisting } }
     ) {
-        $declared = @((Get-Command $Name).OutputType.Type)
+        $declared = @((Get-Command ($Name -split ' ')[0]).OutputType.Type)
         $written = @(& $Call)
         $written.Count | Should -BeGreaterThan 0 -Because 'the call must write something for the check to mean anything'
         foreach ($o in $written) {
@@ -101,14 +112,23 @@ Describe 'What the cmdlets write' {
         }
     }
 
-    It 'every exported cmdlet is in the table above or in the life-cycle tests' {
+    It 'the commands that write nothing declare [OutputType([void])] and write nothing' -ForEach @(
+        @{ Name = 'Disconnect-TencentCloud'; Call = { Disconnect-TencentCloud; Connect-TencentCloud -Credential $emu.Credential -Endpoint $emu.Endpoint -Region ap-guangzhou } }
+        @{ Name = 'Remove-MongoBackup'; Call = {
+                New-MongoBackup cmgo-p8vnipr5 -BackupMethod Logical -BackupRemark doomed -Wait -PollInterval 0.2 -Timeout 30 -Confirm:$false | Out-Null
+                Get-MongoBackup cmgo-p8vnipr5 | Where-Object BackupDesc -eq doomed | Remove-MongoBackup -Force } }
+    ) {
+        @((Get-Command $Name).OutputType.Type) | Should -Be @([void])
+        @(& $Call).Count | Should -Be 0
+    }
+
+    It 'every exported cmdlet is in a table above' {
         # A new cmdlet must be added to a representative call here.
         $covered = @('Get-TencentCloudContext', 'Connect-TencentCloud', 'Get-MongoInstance', 'Get-MongoBackup', 'Get-MongoBackupDownloadTask',
-            'New-MongoBackupDownloadTask', 'Wait-MongoBackupDownloadTask', 'Save-MongoBackupFile', 'Disconnect-TencentCloud')
-        foreach ($c in Get-Command -Module MongoBackup -CommandType Cmdlet) {
-            if ($c.Name -eq 'Disconnect-TencentCloud') { continue }   # writes nothing
-            $c.Name | Should -BeIn $covered
-        }
+            'New-MongoBackupDownloadTask', 'Wait-MongoBackupDownloadTask', 'Save-MongoBackupFile', 'Disconnect-TencentCloud',
+            'New-MongoBackup', 'Get-MongoAsyncRequest', 'Wait-MongoAsyncRequest', 'Get-MongoBackupRule', 'Set-MongoBackupRule',
+            'Set-MongoBackupExpiration', 'Get-MongoDatabase', 'Restore-MongoInstance', 'Remove-MongoBackup')
+        foreach ($c in Get-Command -Module MongoBackup -CommandType Cmdlet) { $c.Name | Should -BeIn $covered }
     }
 }
 

@@ -291,7 +291,7 @@ Describe 'Get-MongoBackupRule and Set-MongoBackupRule' {
     It 'has a list view' {
         $text = Get-MongoBackupRule cmgo-9d0p6umb @shanghai | Out-String -Width 200
         $text | Should -Match 'BackupTime\s+: 02:00 Beijing time'
-        $text | Should -Match 'ActiveWeekdays\s+: Monday, Tuesday, Wednesday, Thursday, Friday'
+        $text | Should -Match 'ActiveWeekdays\s+: Mon, Tue, Wed, Thu, Fri'
         $text | Should -Match 'LongTermInterval\s+: Weekly'
         $text | Should -Match 'SnapshotSize\s+: [\d,]+ bytes'
     }

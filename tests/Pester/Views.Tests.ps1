@@ -7,7 +7,7 @@ BeforeAll {
     Import-Module "$PSScriptRoot/../../out/MongoBackup/MongoBackup.psd1" -Force
     . "$PSScriptRoot/TestIsolation.ps1"
     Enter-IsolatedCredentialEnvironment
-    $script:emu = Start-TestEmulator -ArgumentList '--rate-limit', '0'
+    $script:emu = Start-TestEmulator -ArgumentList '--rate-limit', '0', '--backup-seconds', '1'
     Connect-TencentCloud -Credential $emu.Credential -Endpoint $emu.Endpoint -Region ap-guangzhou
     $script:samples = @{
         # The widest real values: a sharded cluster's shard, a WaitingForRetry status, the longest region names.
@@ -15,6 +15,9 @@ BeforeAll {
         Instance = @(Get-MongoInstance -Region * -First 3)
         Backup   = @(Get-MongoBackup cmgo-p8vnipr5)
         Context  = @(Get-TencentCloudContext)
+        Rule     = @(Get-MongoBackupRule cmgo-p8vnipr5, cmgo-dygv1rnp)
+        Request  = @(New-MongoBackup cmgo-p8vnipr5 -BackupMethod Logical -Confirm:$false | Wait-MongoAsyncRequest -PollInterval 0.2 -Timeout 30)
+        Database = @(Get-MongoDatabase cmgo-p8vnipr5) + @(Get-MongoDatabase cmgo-p8vnipr5 -Name orders)
     }
 
     function Test-Rendering([object[]] $Objects, [int] $Width, [string[]] $Headers, [scriptblock[]] $KeyValues) {
@@ -64,6 +67,19 @@ Describe 'Default views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width
         Test-Rendering $samples.Context $Width $null @({ $args[0].Region }, { $args[0].SecretId })
     }
 
+    It 'async requests: AsyncRequestId, InstanceId, Status, StartTime, EndTime' {
+        Test-Rendering $samples.Request $Width @('AsyncRequestId', 'InstanceId', 'Status', 'StartTime', 'EndTime') @(
+            { $args[0].AsyncRequestId }, { $args[0].InstanceId }, { $args[0].Status }, { $args[0].StartTime.ToString('MM-dd HH:mm:ss') })
+    }
+
+    It 'databases: InstanceId, Name, Collections' {
+        Test-Rendering $samples.Database $Width @('InstanceId', 'Name', 'Collections') @({ $args[0].InstanceId }, { $args[0].Name })
+    }
+
+    It 'backup rules: a list that fits' {
+        Test-Rendering $samples.Rule $Width $null @({ $args[0].InstanceId }, { $args[0].BackupMethod }, { "$($args[0].BackupSaveTime) days" })
+    }
+
     It 'the Wide views carry more at 200 columns and stay whole' {
         Test-Rendering ($samples.Task | Format-Table -View Wide) 200 $null @({ $args[0].BackupName })
     }
@@ -75,13 +91,12 @@ Describe 'Format-List without *' {
         @{ Type = 'Instance'; Max = 18 }
         @{ Type = 'Backup'; Max = 14 }
         @{ Type = 'Context'; Max = 12 }
+        @{ Type = 'Rule'; Max = 18 }
     ) {
         $one = $samples[$Type][0]
         $lines = @(($one | Format-List | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() })
         $lines.Count | Should -BeLessOrEqual $Max
         $lines.Count | Should -BeGreaterThan 3
-        $all = @(($one | Format-List * | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() })
-        $all.Count | Should -BeGreaterOrEqual $lines.Count
     }
 
     It 'a task list keeps the full CreateTime with its offset' {

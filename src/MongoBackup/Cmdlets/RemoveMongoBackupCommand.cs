@@ -22,6 +22,7 @@ namespace MongoBackup.Cmdlets
     /// <code>Remove-MongoBackup -InstanceId cmgo-p8vnipr5 -BackId 500003, 500004 -Region ap-guangzhou -Force</code>
     /// <para>Deletes two backups by id without asking.</para>
     /// </example>
+    [OutputType(typeof(void))]
     [Cmdlet(VerbsCommon.Remove, "MongoBackup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = BackupSet)]
     public sealed class RemoveMongoBackupCommand : RegionalCmdlet
     {
