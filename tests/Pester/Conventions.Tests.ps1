@@ -122,6 +122,20 @@ Describe 'What the cmdlets write' {
         @(& $Call).Count | Should -Be 0
     }
 
+    It 'completes -<Parameter> on every cmdlet that has it' -ForEach @(
+        @{ Parameter = 'InstanceId'; Line = '{0} -InstanceId cmgo-p8v'; Expected = 'cmgo-p8vnipr5' }
+        @{ Parameter = 'BackupName'; Line = '{0} -InstanceId cmgo-p8vnipr5 -BackupName cmgo-p8vnipr5_'; Expected = 'cmgo-p8vnipr5_' }
+        @{ Parameter = 'Region'; Line = '{0} -Region ap-shang'; Expected = 'ap-shanghai' }
+    ) {
+        $commands = @(Get-Command -Module MongoBackup -CommandType Cmdlet | Where-Object { $_.Parameters.ContainsKey($Parameter) })
+        $commands.Count | Should -BeGreaterThan 2
+        foreach ($c in $commands) {
+            $line = $Line -f $c.Name
+            $matches = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText)
+            @($matches | Where-Object { $_ -match [regex]::Escape($Expected) }).Count | Should -BeGreaterThan 0 -Because "$($c.Name) -$Parameter must complete ('$line' gave: $($matches -join ', '))"
+        }
+    }
+
     It 'every exported cmdlet is in a table above' {
         # A new cmdlet must be added to a representative call here.
         $covered = @('Get-TencentCloudContext', 'Connect-TencentCloud', 'Get-MongoInstance', 'Get-MongoBackup', 'Get-MongoBackupDownloadTask',

@@ -35,6 +35,7 @@ namespace MongoBackup.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(InstanceIdCompleter))]
         public string InstanceId { get; set; }
 
         protected override void ProcessRecord()

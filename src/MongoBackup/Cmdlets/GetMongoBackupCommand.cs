@@ -32,6 +32,7 @@ namespace MongoBackup.Cmdlets
         /// <summary>The instance IDs, such as cmgo-p8vnipr5. Accepts strings and objects with an InstanceId property (instances) from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateInstanceId]
+        [ArgumentCompleter(typeof(InstanceIdCompleter))]
         public string[] InstanceId { get; set; }
 
         /// <summary>Only backups taken this way: Logical, Physical or Snapshot.</summary>

@@ -42,6 +42,7 @@ namespace MongoBackup.Cmdlets
         /// <summary>The instance IDs, such as cmgo-p8vnipr5. Accepts strings and any object with an InstanceId property from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateInstanceId]
+        [ArgumentCompleter(typeof(InstanceIdCompleter))]
         public string[] InstanceId { get; set; }
 
         /// <summary>Only the tasks of this backup (exact name, such as 'cmgo-dygv1rnp_2021-03-26 10:44').</summary>

@@ -37,6 +37,7 @@ namespace MongoBackup.Cmdlets
         /// <summary>Only these instances (IDs such as cmgo-p8vnipr5). Accepts strings and objects with an InstanceId property from the pipeline.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateInstanceId]
+        [ArgumentCompleter(typeof(InstanceIdCompleter))]
         public string[] InstanceId { get; set; }
 
         /// <summary>Only instances of this kind: All, Regular, Temporary, ReadOnly, or AllButTemporary (regular, read-only and disaster-recovery instances). The service's default when omitted.</summary>

@@ -35,6 +35,7 @@ namespace MongoBackup.Cmdlets
         /// <summary>The instance ID, such as cmgo-p8vnipr5. Taken by property name from piped objects.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateInstanceId]
+        [ArgumentCompleter(typeof(InstanceIdCompleter))]
         public string InstanceId { get; set; }
 
         /// <summary>The backup's name, as Get-MongoBackup shows it. Taken by property name from piped objects.</summary>

@@ -74,11 +74,13 @@ namespace MongoBackup.Cmdlets
         /// <summary>The instance the file belongs to (first folder level).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TaskSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(InstanceIdCompleter))]
         public string InstanceId { get; set; }
 
         /// <summary>The backup's name (second folder level, made file-safe).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TaskSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BackupCompleter))]
         public string BackupName { get; set; }
 
         /// <summary>The replica set (file name).</summary>

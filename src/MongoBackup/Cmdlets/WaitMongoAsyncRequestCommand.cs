@@ -46,6 +46,7 @@ namespace MongoBackup.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
         [AllowNull]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(InstanceIdCompleter))]
         public string InstanceId { get; set; }
 
         /// <summary>Time between two rounds of polling: seconds, or a TimeSpan, from 0.1 seconds to 1 hour (default 5 seconds).</summary>

@@ -50,6 +50,7 @@ namespace MongoBackup.Cmdlets
         /// <summary>The instance whose backup to wait for, such as cmgo-p8vnipr5.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = NameSet)]
         [ValidateInstanceId]
+        [ArgumentCompleter(typeof(InstanceIdCompleter))]
         public string InstanceId { get; set; }
 
         /// <summary>The backup's name.</summary>
