@@ -173,9 +173,9 @@ Describe 'Help for <Name>' -ForEach $commandCases {
         Get-HelpText $help.Description | Should -Not -BeNullOrEmpty
     }
 
-    It 'has at least one example whose code runs the command' {
+    It 'has at least two examples, one of whose code runs the command' {
         $codes = @($help.Examples.Example | ForEach-Object { "$($_.Code)" })
-        $codes.Count | Should -BeGreaterThan 0
+        $codes.Count | Should -BeGreaterOrEqual 2
         @($codes | Where-Object { $_ -match "(^|[^\w-])$([regex]::Escape($Name))(?![\w-])" }).Count | Should -BeGreaterThan 0
     }
 
@@ -212,6 +212,27 @@ Describe 'Help for <Name>' -ForEach $commandCases {
 
         It 'has a description' {
             Get-HelpText $parameterHelp.Description | Should -Not -BeNullOrEmpty
+        }
+
+        It 'states the values it accepts (every enum name, the range''s bounds, the set)' {
+            $text = Get-HelpText $parameterHelp.Description
+            $p = $command.Parameters[$ParameterName]
+            $type = $p.ParameterType
+            if ($type.IsArray) { $type = $type.GetElementType() }
+            if ([Nullable]::GetUnderlyingType($type)) { $type = [Nullable]::GetUnderlyingType($type) }
+            if ($type.IsEnum) {
+                foreach ($name in [Enum]::GetNames($type)) { $text | Should -Match "\b$name\b" -Because "-$ParameterName takes $($type.Name) values" }
+            }
+            foreach ($range in @($p.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateRangeAttribute] })) {
+                foreach ($bound in $range.MinRange, $range.MaxRange) {
+                    # A bound at its type's maximum means "or more", said in words.
+                    $shown = if (($bound -is [int] -and $bound -eq [int]::MaxValue) -or ($bound -is [long] -and $bound -eq [long]::MaxValue)) { 'more' } else { [string]$bound }
+                    if ($shown -ne 'more') { $text | Should -Match "(?<![\d.])$([regex]::Escape($shown))(?![\d])" -Because "-$ParameterName's range is $($range.MinRange) to $($range.MaxRange)" }
+                }
+            }
+            foreach ($set in @($p.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] })) {
+                foreach ($value in $set.ValidValues) { $text | Should -Match ([regex]::Escape($value)) }
+            }
         }
 
         # The expected values below come from the source text; the help comes from the generated MAML.

@@ -12,6 +12,10 @@ namespace MongoBackup.Cmdlets
     /// <code>Disconnect-TencentCloud</code>
     /// <para>Clears the session's defaults.</para>
     /// </example>
+    /// <example>
+    /// <code>try { Connect-TencentCloud -ProfileName prod -Region ap-guangzhou; ./Backup-Project.ps1 -ProjectId 1001 -Destination /backups } finally { Disconnect-TencentCloud }</code>
+    /// <para>A runbook that uses a profile's key only while it runs; afterwards the environment's key (if any) applies again.</para>
+    /// </example>
     [Cmdlet(VerbsCommunications.Disconnect, "TencentCloud")]
     [OutputType(typeof(void))]
     public sealed class DisconnectTencentCloudCommand : PSCmdlet

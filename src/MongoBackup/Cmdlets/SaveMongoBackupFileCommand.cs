@@ -66,7 +66,7 @@ namespace MongoBackup.Cmdlets
         [ValidateNotNullOrEmpty]
         public string Path { get; set; }
 
-        /// <summary>The expected size in bytes (a task's BackupSize); the file is put in place only at exactly this size.</summary>
+        /// <summary>The expected size in bytes, 0 or more (a task's BackupSize); the file is put in place only at exactly this size.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(0, long.MaxValue)]
         public long BackupSize { get; set; }
