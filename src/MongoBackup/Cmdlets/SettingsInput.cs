@@ -22,8 +22,12 @@ namespace MongoBackup.Cmdlets
                 cmdlet.Has(nameof(ApiCmdlet.MaxRetries)) ? cmdlet.MaxRetries : (int?)null,
                 cmdlet.Has(nameof(ApiCmdlet.RetryMaxDelay)) ? cmdlet.RetryMaxDelay : (TimeSpan?)null,
                 timeout: null);
-            return new SettingsResolver(ProcessHostEnvironment.Instance).Resolve(parameters, SessionDefaults.Current, requireCredential);
+            SettingsResolver resolver = Resolver();
+            return cmdlet.Await(ct => resolver.ResolveAsync(parameters, SessionDefaults.Current, requireCredential, cmdlet.Pump, ct));
         }
+
+        /// <summary>The resolver of the process's environment, with the metadata service and STS it may need.</summary>
+        public static SettingsResolver Resolver() => new SettingsResolver(ProcessHostEnvironment.Instance, CredentialServices.Instance);
 
         /// <summary>Checks and gathers what a command (or Connect-TencentCloud) says explicitly.</summary>
         public static ExplicitSettings Build(TencentCloudCredential credential, string region, string profileName, string endpoint,
