@@ -157,7 +157,7 @@ namespace MongoBackup.Client
             Own(InvalidRoleName, FailureCategory.InvalidArgument, null),
             Own(InvalidRoleArn, FailureCategory.InvalidArgument, "Copy the role's ARN from the CAM console (Roles, the role's name, RoleArn)."),
             Own(InvalidRoleSessionName, FailureCategory.InvalidArgument, null),
-            Own(AssumeRoleFailed, FailureCategory.AuthenticationError, "Check the role ARN, that the role's trust policy lets the calling key's account or user assume it, and the key that calls STS (Get-TencentCloudContext shows the source in use)."),
+            Own(AssumeRoleFailed, FailureCategory.AuthenticationError, "Check the role ARN, that the role's trust policy lets the calling key's account or user assume it, and the key that calls STS (Get-TencentCloudContext shows the source in use). TENCENTCLOUD_STS_ENDPOINT changes the address of STS."),
             Own(WebIdentityFailed, FailureCategory.AuthenticationError, "Check TKE_ROLE_ARN and TKE_PROVIDER_ID, that the role trusts that OIDC identity provider, and that the pod's service account token is current."),
             Own(WebIdentityTokenMissing, FailureCategory.InvalidData, "Mount the service account token where TKE_WEB_IDENTITY_TOKEN_FILE points (TKE's pod identity webhook does it), or unset the TKE_ variables to use another credential."),
 

@@ -11,6 +11,11 @@ namespace MongoBackup.Client
         public ICredentialProvider CredentialProvider { get; set; }
         /// <summary>How <see cref="CredentialProvider"/> was set up, for Get-TencentCloudContext (never a key).</summary>
         public string CredentialOrigin { get; set; }
+        /// <summary>
+        /// After Connect-TencentCloud -RoleArn: the session's credential settings before the role (what assumes it), so a
+        /// later -RoleArn replaces the role rather than assuming the new one with the old one's keys.
+        /// </summary>
+        public ExplicitSettings RoleBasis { get; set; }
         public string Region { get; set; }
         public string ProfileName { get; set; }
         public Uri Endpoint { get; set; }

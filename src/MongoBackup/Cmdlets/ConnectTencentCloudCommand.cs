@@ -208,13 +208,25 @@ namespace MongoBackup.Cmdlets
             }
             if (roleArn != null)
             {
-                // The key that assumes the role: this call's, else what the commands would use without this call.
-                ResolvedSettings source = await resolver.ResolveAsync(null, session, true, Pump, ct).ConfigureAwait(false);
+                // The key that assumes the role: this call's, else what the commands would use without this call (an
+                // earlier -RoleArn is replaced, not assumed from).
+                ExplicitSettings basis = session;
+                if (session.RoleBasis != null)
+                {
+                    basis = Merge(session, new ExplicitSettings(), keyGiven: false);
+                    basis.Credential = session.RoleBasis.Credential;
+                    basis.CredentialProvider = session.RoleBasis.CredentialProvider;
+                    basis.CredentialOrigin = session.RoleBasis.CredentialOrigin;
+                    basis.ProfileName = session.RoleBasis.ProfileName;
+                    basis.RoleBasis = null;
+                }
+                ResolvedSettings source = await resolver.ResolveAsync(null, basis, true, Pump, ct).ConfigureAwait(false);
                 StsSettings sts = resolver.StsFor(source);
                 sts.Region = source.Region;
                 session.CredentialProvider = new AssumeRoleProvider(source.CredentialProvider, roleArn, sessionName, duration, sts, services);
                 session.CredentialOrigin = $"Connect-TencentCloud -RoleArn, assumed with the {Describe(source, null)} of {source.CredentialSource} ({source.CredentialOrigin})";
                 session.Credential = null;
+                session.RoleBasis = basis;
             }
             ResolvedSettings resolved = await resolver.ResolveAsync(null, session, ParameterSetName != SettingsSet, Pump, ct).ConfigureAwait(false);
             TimedCredential current = null;
@@ -250,6 +262,7 @@ namespace MongoBackup.Cmdlets
                 Credential = keyGiven ? given.Credential : current.Credential,
                 CredentialProvider = keyGiven ? null : current.CredentialProvider,
                 CredentialOrigin = keyGiven ? null : current.CredentialOrigin,
+                RoleBasis = keyGiven ? null : current.RoleBasis,
                 ProfileName = keyGiven ? given.ProfileName : current.ProfileName,
                 Region = given.Region ?? current.Region,
                 Endpoint = given.Endpoint ?? current.Endpoint,
