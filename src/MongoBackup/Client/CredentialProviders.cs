@@ -8,14 +8,17 @@ namespace MongoBackup.Client
     /// <summary>A credential and the moment it stops working (null: it does not expire, or not that we know).</summary>
     internal sealed class TimedCredential
     {
-        public TimedCredential(TencentCloudCredential credential, DateTimeOffset? expiration)
+        public TimedCredential(TencentCloudCredential credential, DateTimeOffset? expiration, string roleName = null)
         {
             Credential = credential ?? throw new ArgumentNullException(nameof(credential));
             Expiration = expiration;
+            RoleName = roleName;
         }
 
         public TencentCloudCredential Credential { get; }
         public DateTimeOffset? Expiration { get; }
+        /// <summary>The CAM role the key belongs to, when the source found it (an instance role discovered through the metadata service).</summary>
+        public string RoleName { get; }
 
         public override string ToString() => Credential.MaskedSecretId + (Expiration.HasValue ? " until " + Expiration.Value.ToString("u") : "");
     }

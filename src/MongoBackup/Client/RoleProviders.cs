@@ -30,7 +30,7 @@ namespace MongoBackup.Client
 
         public override string Identity => "instance-role|" + _metadata.Authority + "|" + (_roleName ?? "");
         public override CredentialType Type => CredentialType.InstanceRole;
-        public override string RoleName => _roleName ?? _found;
+        public override string RoleName => _roleName ?? Current?.RoleName ?? _found;
         public override string Description => $"the CVM instance role '{RoleName}'";
 
         /// <summary>A role name as -RoleName takes it (what CAM allows: letters, digits and +=,.@_-), or an InvalidParameter-style error.</summary>
@@ -71,7 +71,7 @@ namespace MongoBackup.Client
             if (credential.Expiration.HasValue && credential.Expiration.Value <= Timing.UtcNow())
                 throw Invalid($"gave keys for role '{role}' that expired at {credential.Expiration.Value.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC (is this machine's clock right?)");
             _found = role;
-            return credential;
+            return new TimedCredential(credential.Credential, credential.Expiration, role);
         }
 
         private TencentCloudException Invalid(string what) =>

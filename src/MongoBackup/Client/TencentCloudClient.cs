@@ -77,20 +77,24 @@ namespace MongoBackup.Client
             bool renewed = false;
             for (int attempt = 1; ; attempt++)
             {
-                // Asked at every attempt: a temporary key is obtained again before it expires (its failures say what to do
-                // and are not retried here: the source's own requests have their retries).
-                TimedCredential credential = provider == null ? null
-                    : await provider.GetAsync(new CredentialRequest(_settings.Region, _log), cancellationToken).ConfigureAwait(false);
+                TimedCredential credential = null;
+                bool obtaining = false;
                 try
                 {
                     using (RateLimiter.Lease lease = await limiter.AcquireAsync(cancellationToken).ConfigureAwait(false))
                     {
                         if (lease.Waited > TimeSpan.FromMilliseconds(100))
                             _log.Debug($"{action}: waited {lease.Waited.TotalMilliseconds:0} ms for the client-side limit of {limiter.Limit} requests/s");
+                        // Asked at every attempt, once the request may go, so it is signed with a key that is current then: a
+                        // temporary key is obtained again before it expires. Its failures say what to do and are not retried
+                        // here (the source's own requests have their retries).
+                        obtaining = true;
+                        if (provider != null) credential = await provider.GetAsync(new CredentialRequest(_settings.Region, _log), cancellationToken).ConfigureAwait(false);
+                        obtaining = false;
                         return await SendOnceAsync(action, parameters, credential?.Credential, cancellationToken).ConfigureAwait(false);
                     }
                 }
-                catch (TencentCloudException e) when (!renewed && credential != null && provider.Refreshes && RefusesTheKey(e))
+                catch (TencentCloudException e) when (!obtaining && !renewed && credential != null && provider.Refreshes && RefusesTheKey(e))
                 {
                     // A temporary key that expired anyway (a clock off, a key revoked early): one new key, one more try.
                     renewed = true;
@@ -98,7 +102,7 @@ namespace MongoBackup.Client
                     _log.Verbose($"{action}: the service refused the temporary key {credential.Credential.MaskedSecretId} ({e.Code}); trying once more with a new one");
                     attempt--;
                 }
-                catch (TencentCloudException e)
+                catch (TencentCloudException e) when (!obtaining)
                 {
                     e.Attempts = attempt;
                     string reason = RetryPolicy.TransientReason(action.Safe, e);

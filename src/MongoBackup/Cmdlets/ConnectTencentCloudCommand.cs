@@ -210,21 +210,20 @@ namespace MongoBackup.Cmdlets
             {
                 // The key that assumes the role: this call's, else what the commands would use without this call (an
                 // earlier -RoleArn is replaced, not assumed from).
-                ExplicitSettings basis = session;
+                ExplicitSettings basis = Merge(session, new ExplicitSettings(), keyGiven: false);
                 if (session.RoleBasis != null)
                 {
-                    basis = Merge(session, new ExplicitSettings(), keyGiven: false);
                     basis.Credential = session.RoleBasis.Credential;
                     basis.CredentialProvider = session.RoleBasis.CredentialProvider;
                     basis.CredentialOrigin = session.RoleBasis.CredentialOrigin;
                     basis.ProfileName = session.RoleBasis.ProfileName;
-                    basis.RoleBasis = null;
                 }
+                basis.RoleBasis = null;
                 ResolvedSettings source = await resolver.ResolveAsync(null, basis, true, Pump, ct).ConfigureAwait(false);
                 StsSettings sts = resolver.StsFor(source);
                 sts.Region = source.Region;
                 session.CredentialProvider = new AssumeRoleProvider(source.CredentialProvider, roleArn, sessionName, duration, sts, services);
-                session.CredentialOrigin = $"Connect-TencentCloud -RoleArn, assumed with the {Describe(source, null)} of {source.CredentialSource} ({source.CredentialOrigin})";
+                session.CredentialOrigin = $"Connect-TencentCloud -RoleArn, assumed with {Describe(source, null)} of {source.CredentialSource} ({source.CredentialOrigin})";
                 session.Credential = null;
                 session.RoleBasis = basis;
             }
@@ -244,7 +243,7 @@ namespace MongoBackup.Cmdlets
                 case CredentialType.InstanceRole: return $"the instance role {p.RoleName}" + (id == null ? "" : $" (key {id})");
                 case CredentialType.AssumedRole:
                 case CredentialType.WebIdentity: return $"the role {p.RoleArn}" + (id == null ? "" : $" (key {id})");
-                default: return "key " + id;
+                default: return "the key " + id;
             }
         }
 

@@ -7,11 +7,11 @@ namespace MongoBackup.Emulator.Control;
 /// tokens) and GET /_emulator/identity/issued (every temporary key handed out, for secret-hygiene tests).</summary>
 public static class IdentityControl
 {
-    private const string Fields = "InstanceRole (string or null), MetadataAnswer (Normal, NotJson, Failure), LifetimeSeconds (number 1-86400 or null), Roles (array of role names), WebIdentityTokens (array of strings), ProviderId (string)";
+    private const string Fields = "InstanceRole (string or null), MetadataAnswer (Normal, NotJson, Failure), LifetimeSeconds (number 1-86400 or null), Roles (array of role names), WebIdentityTokens (array of strings), ProviderId (string), ExpireIssued (true: end every key issued so far now)";
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/_emulator/identity", async (HttpRequest request, IdentitySettings settings) =>
+        app.MapPost("/_emulator/identity", async (HttpRequest request, IdentitySettings settings, IssuedKeys keys) =>
         {
             using var document = await ControlJson.ReadObjectAsync(request);
             if (document is null) return ControlJson.BadRequest("body must be a JSON object");
@@ -20,6 +20,7 @@ public static class IdentityControl
             MetadataAnswer? answer = null;
             List<string>? roles = null, tokens = null;
             string? provider = null;
+            var expire = false;
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 var v = property.Value;
@@ -32,11 +33,13 @@ public static class IdentityControl
                     case "LifetimeSeconds" when v.ValueKind == JsonValueKind.Number && v.GetDouble() is >= 1 and <= 86_400: lifetime = new(v.GetDouble()); break;
                     case "Roles" when Strings(v) is { } list: roles = list; break;
                     case "WebIdentityTokens" when Strings(v) is { } list: tokens = list; break;
+                    case "ExpireIssued" when v.ValueKind is JsonValueKind.True or JsonValueKind.False: expire = v.GetBoolean(); break;
                     case "ProviderId" when v.ValueKind == JsonValueKind.String && v.GetString()!.Length > 0: provider = v.GetString(); break;
                     default: return ControlJson.BadRequest($"field {property.Name} is unknown or has a wrong value; fields: {Fields}");
                 }
             }
             settings.Update(role, answer, lifetime, roles, tokens, provider);
+            if (expire) keys.ExpireAll(DateTimeOffset.UtcNow);
             return Results.Text(settings.Snapshot().ToJsonString(ControlJson.Options), "application/json");
         });
         app.MapGet("/_emulator/identity", (IdentitySettings settings) =>

@@ -17,15 +17,24 @@ public sealed class IssuedKeys
 {
     private readonly ConcurrentDictionary<string, IssuedKey> keys = new(StringComparer.Ordinal);
 
+    /// <summary>A new key. It expires on a whole second, so its ExpiredTime (Unix seconds) is exactly when it stops working.</summary>
     public IssuedKey Issue(TimeSpan lifetime, string source, DateTimeOffset now)
     {
+        var expires = DateTimeOffset.FromUnixTimeSeconds((now + lifetime).ToUnixTimeSeconds());
         var key = new IssuedKey(
             "AKIDTmp" + Convert.ToHexString(RandomNumberGenerator.GetBytes(14)),
             Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', 'x').Replace('/', 'y').TrimEnd('='),
             "EmuToken" + Convert.ToHexString(RandomNumberGenerator.GetBytes(48)),
-            now, now + lifetime, source);
+            now, expires, source);
         keys[key.SecretId] = key;
         return key;
+    }
+
+    /// <summary>Ends every key issued so far now (as if revoked): a client that still trusts one gets AuthFailure.TokenFailure.</summary>
+    public void ExpireAll(DateTimeOffset now)
+    {
+        foreach (var key in keys.Values)
+            if (key.ExpiresAt > now) keys[key.SecretId] = key with { ExpiresAt = now };
     }
 
     public IssuedKey? Find(string secretId) => keys.TryGetValue(secretId, out var key) ? key : null;
