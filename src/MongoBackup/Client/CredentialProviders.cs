@@ -99,7 +99,7 @@ namespace MongoBackup.Client
 
     /// <summary>
     /// A temporary credential obtained from a service (the instance metadata, STS) and kept in the process-wide
-    /// <see cref="CredentialCache"/> under <see cref="Identity"/>, so every runspace of the process shares it and its refresh.
+    /// <see cref="TemporaryKeyCache"/> under <see cref="Identity"/>, so every runspace of the process shares it and its refresh.
     /// </summary>
     internal abstract class RefreshingCredentialProvider : ICredentialProvider
     {
@@ -119,12 +119,12 @@ namespace MongoBackup.Client
         /// <summary>What the verbose line of a refresh calls this source.</summary>
         public abstract string Description { get; }
 
-        public TimedCredential Current => CredentialCache.Peek(Identity);
+        public TimedCredential Current => TemporaryKeyCache.Peek(Identity);
 
         public Task<TimedCredential> GetAsync(CredentialRequest request, CancellationToken cancellationToken) =>
-            CredentialCache.GetAsync(this, request ?? new CredentialRequest(null, null), cancellationToken);
+            TemporaryKeyCache.GetAsync(this, request ?? new CredentialRequest(null, null), cancellationToken);
 
-        public void Invalidate(TencentCloudCredential rejected) => CredentialCache.Invalidate(Identity, rejected);
+        public void Invalidate(TencentCloudCredential rejected) => TemporaryKeyCache.Invalidate(Identity, rejected);
 
         /// <summary>Obtains a new credential from the source; failures are <see cref="TencentCloudException"/>s that say what to do.</summary>
         protected internal abstract Task<TimedCredential> FetchAsync(CredentialRequest request, CancellationToken cancellationToken);
@@ -137,7 +137,7 @@ namespace MongoBackup.Client
     /// second). The refresh runs under one lock per source: the 16 runspaces of a ForEach-Object -Parallel that need a new
     /// key at the same moment wait for one request, then all use its answer. A waiter's Ctrl+C stops its own wait only.
     /// </summary>
-    internal static class CredentialCache
+    internal static class TemporaryKeyCache
     {
         public static readonly TimeSpan Margin = TimeSpan.FromMinutes(5);
 

@@ -259,7 +259,7 @@ namespace MongoBackup.Client
             {
                 var missing = new List<string>();
                 for (int i = 0; i < TkeVariables.Length; i++) if (values[i] == null) missing.Add(TkeVariables[i]);
-                notes.Add($"TKE's web identity needs all of {string.Join(", ", TkeVariables)}; {string.Join(" and ", missing)} {(missing.Count == 1 ? "is" : "are")} not set.");
+                notes.Add($"TKE's web identity needs all of {string.Join(", ", TkeVariables)}; {(missing.Count == 1 ? missing[0] : string.Join(", ", missing.GetRange(0, missing.Count - 1)) + " and " + missing[missing.Count - 1])} {(missing.Count == 1 ? "is" : "are")} not set.");
             }
         }
 

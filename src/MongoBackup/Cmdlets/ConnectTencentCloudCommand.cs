@@ -91,11 +91,11 @@ namespace MongoBackup.Cmdlets
         public string RoleName { get; set; }
 
         /// <summary>A role to assume through STS AssumeRole: qcs::cam::uin/ACCOUNT:roleName/NAME (or :role/ROLEID). Assumed with the key given in this call, else with the credential in use.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = RoleArnSet)]
         [Parameter(ParameterSetName = KeySet)]
         [Parameter(ParameterSetName = CredentialSet)]
         [Parameter(ParameterSetName = ProfileSet)]
         [Parameter(ParameterSetName = InstanceRoleSet)]
+        [Parameter(Mandatory = true, ParameterSetName = RoleArnSet)]
         [ValidateNotNullOrEmpty]
         public string RoleArn { get; set; }
 

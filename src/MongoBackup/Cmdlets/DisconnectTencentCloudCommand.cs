@@ -21,7 +21,7 @@ namespace MongoBackup.Cmdlets
         {
             bool wasConnected = SessionDefaults.Current != null;
             SessionDefaults.Clear();
-            CredentialCache.Clear();
+            TemporaryKeyCache.Clear();
             WriteVerbose(wasConnected ? "The session's Tencent Cloud defaults are cleared." : "There was no Tencent Cloud session to clear.");
         }
     }
