@@ -193,8 +193,8 @@ namespace MongoBackup.Client
                         return;
                     }
                     ICredentialProvider role = new AssumeRoleProvider(new StaticCredentialProvider(credential),
-                        RoleArns.Check(roleArn, $"role_arn in {where} is"),
-                        RoleArns.CheckSessionName(NonEmpty(Value(section, "role_session_name")), $"role_session_name in {where} is"),
+                        RoleArns.Check(roleArn, $"role_arn in {where}:"),
+                        RoleArns.CheckSessionName(NonEmpty(Value(section, "role_session_name")), $"role_session_name in {where}:"),
                         null, StsFor(result), Services);
                     Set(result, role, SettingSource.CredentialsFile, $"{sdkFile} [{result.ProfileName}] role_arn, assumed with the section's key");
                     return;
@@ -222,8 +222,8 @@ namespace MongoBackup.Client
                     return;
                 }
                 ICredentialProvider role = new AssumeRoleProvider(new StaticCredentialProvider(credential),
-                    RoleArns.Check(roleArn, $"role-arn in {tccliFile} is"),
-                    RoleArns.CheckSessionName(NonEmpty(json.GetString("role-session-name")), $"role-session-name in {tccliFile} is"),
+                    RoleArns.Check(roleArn, $"role-arn in {tccliFile}:"),
+                    RoleArns.CheckSessionName(NonEmpty(json.GetString("role-session-name")), $"role-session-name in {tccliFile}:"),
                     null, StsFor(result), Services);
                 Set(result, role, SettingSource.TccliProfile, $"{tccliFile} role-arn, assumed with the profile's key");
                 return;
@@ -249,7 +249,7 @@ namespace MongoBackup.Client
             string[] values = Array.ConvertAll(TkeVariables, name => NonEmpty(_env.GetVariable(name)));
             if (Array.TrueForAll(values, v => v != null))
             {
-                string arn = RoleArns.Check(values[3], WebIdentityProvider.EnvRoleArn + " is");
+                string arn = RoleArns.Check(values[3], WebIdentityProvider.EnvRoleArn);
                 WebIdentityProvider.ReadToken(values[2]); // a missing or empty token file is an error now, before any request
                 var identity = new WebIdentityProvider(values[0], values[1], values[2], arn, StsFor(result), _services);
                 Set(result, identity, SettingSource.TkeWebIdentity, $"{WebIdentityProvider.EnvRoleArn}, {WebIdentityProvider.EnvTokenFile}");
