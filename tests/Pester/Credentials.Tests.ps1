@@ -336,3 +336,63 @@ Describe 'Refresh during long runs' {
         Get-ErrorCodes | Should -BeNullOrEmpty
     }
 }
+
+Describe 'The emulator''s metadata service and STS' {
+    BeforeEach { Reset-Emulator $emu }
+
+    It 'answers the role name, 404 without a role, and the role''s document' {
+        { Invoke-RestMethod "$($emu.Endpoint)/latest/meta-data/cam/security-credentials/" } | Should -Throw '*404*'
+        Set-EmulatorIdentity $emu -InstanceRole $role | Out-Null
+        Invoke-RestMethod "$($emu.Endpoint)/latest/meta-data/cam/security-credentials/" | Should -Be $role
+        $doc = Invoke-RestMethod "$($emu.Endpoint)/latest/meta-data/cam/security-credentials/$role"
+        $doc.Code | Should -Be 'Success'
+        $doc.TmpSecretId | Should -BeLike 'AKIDTmp*'
+        $doc.ExpiredTime | Should -BeGreaterThan ([DateTimeOffset]::UtcNow.AddMinutes(100).ToUnixTimeSeconds())
+        (Invoke-RestMethod "$($emu.Endpoint)/latest/meta-data/cam/security-credentials/$role").TmpSecretId | Should -Be $doc.TmpSecretId
+        { Invoke-RestMethod "$($emu.Endpoint)/latest/meta-data/cam/security-credentials/OtherRole" } | Should -Throw '*404*'
+    }
+
+    It 'hands out a successor that differs once a key is past 40% of its life, and refuses the old one once expired' {
+        Set-EmulatorIdentity $emu -InstanceRole $role -LifetimeSeconds 2 | Out-Null
+        $first = Invoke-RestMethod "$($emu.Endpoint)/latest/meta-data/cam/security-credentials/$role"
+        $key = @{ SecretId = $first.TmpSecretId; SecretKey = $first.TmpSecretKey; Token = $first.Token }
+        (Invoke-EmulatorApi $emu DescribeDBInstances @{ Limit = 2 } @key).TotalCount | Should -BeGreaterThan 0
+        Wait-Until { [DateTimeOffset]::UtcNow.ToUnixTimeSeconds() -ge $first.ExpiredTime }
+        (Invoke-EmulatorApi $emu DescribeDBInstances @{ Limit = 2 } @key).Error.Code | Should -Be 'AuthFailure.TokenFailure'
+        $next = Invoke-RestMethod "$($emu.Endpoint)/latest/meta-data/cam/security-credentials/$role"
+        $next.TmpSecretId | Should -Not -Be $first.TmpSecretId
+        (Get-EmulatorStats $emu).ExpiredKeyRejections | Should -Be 1
+    }
+
+    It 'serves STS AssumeRole (version 2018-08-13, service sts, region required) with the documented errors' {
+        $sts = @{ Version = '2018-08-13'; Service = 'sts' }
+        $ok = Invoke-EmulatorApi $emu AssumeRole @{ RoleArn = $arn; RoleSessionName = 's1'; DurationSeconds = 900 } @sts
+        $ok.Credentials.TmpSecretId | Should -BeLike 'AKIDTmp*'
+        ($ok.ExpiredTime - [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()) | Should -BeIn (898..900)
+        (Invoke-EmulatorApi $emu AssumeRole @{ RoleArn = $arn; RoleSessionName = 's1' } @sts -NoRegion).Error.Code | Should -Be 'MissingParameter'
+        (Invoke-EmulatorApi $emu AssumeRole @{ RoleArn = $arn; RoleSessionName = 's1' } -Version '2018-08-13').Error.Code | Should -Be 'AuthFailure.SignatureFailure'
+        (Invoke-EmulatorApi $emu AssumeRole @{ RoleArn = $arn; RoleSessionName = 's1' }).Error.Code | Should -Be 'InvalidAction'
+        (Invoke-EmulatorApi $emu AssumeRole @{ RoleArn = 'qcs::cam::uin/100000000009:roleName/MongoBackupRunbook'; RoleSessionName = 's1' } @sts).Error.Code | Should -Be 'InvalidParameter.AccountNotAvaliable'
+        (Invoke-EmulatorApi $emu AssumeRole @{ RoleArn = 'qcs::cam::uin/100000000001:roleName/Nobody'; RoleSessionName = 's1' } @sts).Error.Code | Should -Be 'ResourceNotFound.RoleNotFound'
+        (Invoke-EmulatorApi $emu AssumeRole @{ RoleArn = $arn; RoleSessionName = 's1'; DurationSeconds = 43201 } @sts).Error.Code | Should -Be 'InvalidParameter.OverTimeError'
+        (Invoke-EmulatorApi $emu AssumeRole @{ RoleArn = $arn; RoleSessionName = 's1'; DurationSeconds = 899 } @sts).Error.Code | Should -Be 'InvalidParameter.ParamError'
+        (Invoke-EmulatorApi $emu AssumeRole @{ RoleArn = $arn } @sts).Error.Code | Should -Be 'MissingParameter'
+    }
+
+    It 'serves AssumeRoleWithWebIdentity unsigned (Authorization: SKIP) only' {
+        Set-EmulatorIdentity $emu -WebIdentityTokens 'good-token' | Out-Null
+        $sts = @{ Version = '2018-08-13'; Service = 'sts' }
+        $body = @{ ProviderId = 'tke-oidc-provider'; WebIdentityToken = 'good-token'; RoleArn = $arn; RoleSessionName = 'pod' }
+        (Invoke-EmulatorApi $emu AssumeRoleWithWebIdentity $body @sts -Headers @{ Authorization = 'SKIP' }).Credentials.TmpSecretId | Should -BeLike 'AKIDTmp*'
+        (Invoke-EmulatorApi $emu AssumeRoleWithWebIdentity $body @sts).Error.Code | Should -Be 'AuthFailure.SignatureFailure'
+        $body.WebIdentityToken = 'other-token'
+        (Invoke-EmulatorApi $emu AssumeRoleWithWebIdentity $body @sts -Headers @{ Authorization = 'SKIP' }).Error.Code | Should -Be 'InvalidParameter.WebIdentityTokenError'
+        Get-Count SecretIds '(unsigned)' | Should -Be 3
+    }
+
+    It 'refuses a bad identity setting' {
+        { Invoke-RestMethod -Method Post "$($emu.Endpoint)/_emulator/identity" -Body '{"MetadataAnswer": "Sometimes"}' -ContentType application/json } | Should -Throw '*400*'
+        { Invoke-RestMethod -Method Post "$($emu.Endpoint)/_emulator/identity" -Body '{"Roles": "MongoBackupRunbook"}' -ContentType application/json } | Should -Throw '*400*'
+        { Invoke-RestMethod -Method Post "$($emu.Endpoint)/_emulator/identity" -Body '{"LifetimeSeconds": 0}' -ContentType application/json } | Should -Throw '*400*'
+    }
+}

@@ -6,7 +6,8 @@ namespace MongoBackup.Emulator.Identity;
 
 /// <summary>One temporary key the emulator handed out (metadata service or STS): valid until <see cref="ExpiresAt"/>,
 /// with its token.</summary>
-public sealed record IssuedKey(string SecretId, string SecretKey, string Token, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, string Source)
+public sealed record IssuedKey(string SecretId, string SecretKey, string Token, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, string Source,
+    double RequestedSeconds)
 {
     public double LifetimeSeconds => (ExpiresAt - IssuedAt).TotalSeconds;
 }
@@ -25,7 +26,7 @@ public sealed class IssuedKeys
             "AKIDTmp" + Convert.ToHexString(RandomNumberGenerator.GetBytes(14)),
             Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', 'x').Replace('/', 'y').TrimEnd('='),
             "EmuToken" + Convert.ToHexString(RandomNumberGenerator.GetBytes(48)),
-            now, expires, source);
+            now, expires, source, lifetime.TotalSeconds);
         keys[key.SecretId] = key;
         return key;
     }

@@ -55,7 +55,7 @@ public sealed class MetadataEndpoints(IdentitySettings settings, IssuedKeys keys
         IssuedKey key;
         lock (gate)
         {
-            if (current is null || currentRole != role || keys.Find(current.SecretId) is not { } live || live.ExpiresAt <= now || Math.Abs(current.LifetimeSeconds - lifetime.TotalSeconds) > 0.001
+            if (current is null || currentRole != role || keys.Find(current.SecretId) is not { } live || live.ExpiresAt <= now || Math.Abs(current.RequestedSeconds - lifetime.TotalSeconds) > 0.001
                 || (current.ExpiresAt - now).TotalSeconds < 0.6 * current.LifetimeSeconds)
             {
                 current = keys.Issue(lifetime, "Metadata", now);
