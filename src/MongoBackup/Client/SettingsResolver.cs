@@ -244,6 +244,13 @@ namespace MongoBackup.Client
             {
                 notes.Add(e.Message);
             }
+            catch (TencentCloudException)
+            {
+                // The service is there and a role may be bound, but its keys cannot be had now: this is the source, and
+                // the call that needs the key reports why (Get-TencentCloudContext still shows the source).
+                Set(result, provider, SettingSource.InstanceMetadata, $"{metadata.Authority}, role {provider.RoleName ?? "(unknown)"}");
+                return;
+            }
 
             // TKE's OIDC web identity, where the Node SDK's chain has it: after the CVM role.
             string[] values = Array.ConvertAll(TkeVariables, name => NonEmpty(_env.GetVariable(name)));
