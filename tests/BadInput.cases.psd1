@@ -2,7 +2,7 @@
 #
 # Keys of a row:
 #   Name             what the case is
-#   Area             Parameters | Credentials | Endpoint | Service
+#   Area             Parameters | Credentials | Roles | Endpoint | Service
 #   Setup            optional hashtable:
 #                      Answers  canned answers to queue (Set-EmulatorAnswer): @{ Action; Response | RawBody; Status; ContentType; Count }
 #                      Fault    a fault to inject (Set-EmulatorFault): @{ Fraction; Kind; Action; Seed; DelaySeconds }
@@ -894,5 +894,163 @@
             Requests = @{ RestoreDBInstance = 1 }
         }
 
+        # ------------------------------------------------------------------ Roles: the CVM instance role, STS, TKE OIDC
+        @{
+            Name = 'No CAM role bound to the instance, nothing else set'; Area = 'Roles'
+            Setup = @{ Script = '$env:TENCENTCLOUD_METADATA_ENDPOINT = $emu.Endpoint' }
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'MissingCredential'; ExpectedCategory = 'AuthenticationError'
+            MessageMatch = '(?s)No Tencent Cloud credentials were found.*a CAM role bound to this CVM instance.*says no CAM role is bound to this instance'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Connect-TencentCloud -UseInstanceRole with no role bound'; Area = 'Roles'
+            Setup = @{ Script = '$env:TENCENTCLOUD_METADATA_ENDPOINT = $emu.Endpoint' }
+            Command = 'Connect-TencentCloud -UseInstanceRole -Region ap-guangzhou -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'InstanceRoleNotFound'; ExpectedCategory = 'ObjectNotFound'
+            MessageMatch = 'no CAM role is bound to this instance \(HTTP 404\).*Bind a CAM role to the instance'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = '-RoleName of a role that is not the one bound'; Area = 'Roles'
+            Setup = @{ Script = 'Set-EmulatorIdentity $emu -InstanceRole MongoBackupCvmRole | Out-Null; $env:TENCENTCLOUD_METADATA_ENDPOINT = $emu.Endpoint' }
+            Command = 'Connect-TencentCloud -UseInstanceRole -RoleName SomeOtherRole -Region ap-guangzhou -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'InstanceRoleNotFound'; ExpectedCategory = 'ObjectNotFound'
+            MessageMatch = "role 'SomeOtherRole' is not bound to this instance.*-RoleName"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = '-UseInstanceRole where no metadata service answers'; Area = 'Roles'
+            Command = 'Connect-TencentCloud -UseInstanceRole -Region ap-guangzhou'
+            ExpectedErrorId = 'InstanceMetadataUnavailable'; ExpectedCategory = 'ConnectionError'
+            MessageMatch = 'No instance metadata service answers.*TENCENTCLOUD_METADATA_ENDPOINT.*Run this on a CVM instance'
+            MaxSeconds = 10; Requests = @{ Total = 0 }
+            Documents = 'The isolated environment points TENCENTCLOUD_METADATA_ENDPOINT at a closed loopback port: the probe fails at once (at most 1 s for a silent address), once per process.'
+        }
+        @{
+            Name = 'A metadata answer that is not JSON'; Area = 'Roles'
+            Setup = @{ Script = 'Set-EmulatorIdentity $emu -InstanceRole MongoBackupCvmRole -MetadataAnswer NotJson | Out-Null; $env:TENCENTCLOUD_METADATA_ENDPOINT = $emu.Endpoint' }
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'InstanceMetadataInvalid'; ExpectedCategory = 'InvalidResult'
+            MessageMatch = "keys of role 'MongoBackupCvmRole' with something that is not a JSON object.*Try again in a minute"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'A metadata answer whose Code is not Success'; Area = 'Roles'
+            Setup = @{ Script = 'Set-EmulatorIdentity $emu -InstanceRole MongoBackupCvmRole -MetadataAnswer Failure | Out-Null; $env:TENCENTCLOUD_METADATA_ENDPOINT = $emu.Endpoint' }
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'InstanceMetadataInvalid'; ExpectedCategory = 'InvalidResult'
+            MessageMatch = "its Code is 'Failure', not Success.*Try again in a minute"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'TENCENTCLOUD_METADATA_ENDPOINT with plain http to another machine'; Area = 'Roles'
+            Setup = @{ Env = @{ TENCENTCLOUD_METADATA_ENDPOINT = 'http://10.0.0.1' } }
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'InvalidEndpoint'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = "TENCENTCLOUD_METADATA_ENDPOINT is 'http://10\.0\.0\.1': plain http to another machine.*metadata address"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'STS: the account of the role ARN is not available'; Area = 'Roles'
+            Setup = @{ Env = @{ TENCENTCLOUD_SECRET_ID = '{SecretId}'; TENCENTCLOUD_SECRET_KEY = '{SecretKey}' }; Script = '$env:TENCENTCLOUD_STS_ENDPOINT = $emu.Endpoint' }
+            Command = 'Connect-TencentCloud -RoleArn qcs::cam::uin/100000000002:roleName/MongoBackupRunbook -Region ap-guangzhou -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'AssumeRoleFailed'; ExpectedCategory = 'AuthenticationError'
+            MessageMatch = 'STS did not give the keys of role qcs::cam::uin/100000000002.*InvalidParameter\.AccountNotAvaliable.*check the uin'
+            Requests = @{ AssumeRole = 1; Total = 1 }
+            Documents = 'STS codes come inside AssumeRoleFailed (one ErrorId for a role that cannot be assumed), with the service code, its RequestId and the advice of that code.'
+        }
+        @{
+            Name = 'STS: AuthFailure for the key that assumes the role'; Area = 'Roles'
+            Setup = @{ Env = @{ TENCENTCLOUD_SECRET_ID = '{SecretId}'; TENCENTCLOUD_SECRET_KEY = 'NotTheRightKeyNotTheRightKey0000000000' }; Script = '$env:TENCENTCLOUD_STS_ENDPOINT = $emu.Endpoint' }
+            Command = 'Connect-TencentCloud -RoleArn qcs::cam::uin/100000000001:roleName/MongoBackupRunbook -Region ap-guangzhou -Endpoint $emu.Endpoint -MaxRetries 0'
+            ExpectedErrorId = 'AssumeRoleFailed'; ExpectedCategory = 'AuthenticationError'
+            MessageMatch = 'AuthFailure\.SignatureFailure.*The SecretKey does not match the SecretId'
+            Requests = @{ AssumeRole = 1; Total = 1 }
+        }
+        @{
+            Name = 'STS: a role that does not exist'; Area = 'Roles'
+            Setup = @{ Env = @{ TENCENTCLOUD_SECRET_ID = '{SecretId}'; TENCENTCLOUD_SECRET_KEY = '{SecretKey}' }; Script = '$env:TENCENTCLOUD_STS_ENDPOINT = $emu.Endpoint' }
+            Command = 'Connect-TencentCloud -RoleArn qcs::cam::uin/100000000001:roleName/NoSuchRole -Region ap-guangzhou -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'AssumeRoleFailed'; ExpectedCategory = 'AuthenticationError'
+            MessageMatch = 'ResourceNotFound\.RoleNotFound.*check the role in the ARN'
+            Requests = @{ AssumeRole = 1; Total = 1 }
+        }
+        @{
+            Name = '-DurationSeconds below 900'; Area = 'Roles'
+            Command = 'Connect-TencentCloud -Credential $emu.Credential -RoleArn qcs::cam::uin/100000000001:roleName/MongoBackupRunbook -DurationSeconds 899 -Region ap-guangzhou'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = '899.*minimum allowed range of 900'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = '-DurationSeconds above 43200'; Area = 'Roles'
+            Command = 'Connect-TencentCloud -RoleArn qcs::cam::uin/100000000001:roleName/MongoBackupRunbook -DurationSeconds 43201 -Region ap-guangzhou'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = '43201.*maximum allowed range of 43200'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'A role ARN of the wrong shape'; Area = 'Roles'
+            Command = 'Connect-TencentCloud -Credential $emu.Credential -RoleArn arn:aws:iam::123456789012:role/BackupReader -Region ap-guangzhou'
+            ExpectedErrorId = 'InvalidRoleArn'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = "'arn:aws:iam::123456789012:role/BackupReader' is not a role ARN: one looks like qcs::cam::uin/.*CAM console"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'A profile''s role_arn of the wrong shape'; Area = 'Roles'
+            Setup = @{ Files = @{ '{Home}/.tencentcloud/credentials' = "[default]`nsecret_id = {SecretId}`nsecret_key = {SecretKey}`nrole_arn = roleName/BackupReader`n" } }
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'InvalidRoleArn'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = "role_arn in section \[default\] of .*credentials: 'roleName/BackupReader' is not a role ARN: one looks like qcs::cam::uin/"
+            NothingLost = @('{Home}/.tencentcloud/credentials'); Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'TENCENTCLOUD_STS_ENDPOINT with plain http to another machine'; Area = 'Roles'
+            Setup = @{ Env = @{ TENCENTCLOUD_SECRET_ID = '{SecretId}'; TENCENTCLOUD_SECRET_KEY = '{SecretKey}'; TENCENTCLOUD_STS_ENDPOINT = 'http://sts.example.com' } }
+            Command = 'Connect-TencentCloud -RoleArn qcs::cam::uin/100000000001:roleName/MongoBackupRunbook -Region ap-guangzhou -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'InvalidEndpoint'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = "TENCENTCLOUD_STS_ENDPOINT is 'http://sts\.example\.com': plain http to another machine.*Use https"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'A role session name with a space'; Area = 'Roles'
+            Command = 'Connect-TencentCloud -Credential $emu.Credential -RoleArn qcs::cam::uin/100000000001:roleName/MongoBackupRunbook -RoleSessionName "nightly backup" -Region ap-guangzhou'
+            ExpectedErrorId = 'InvalidRoleSessionName'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = "'nightly backup' is not a role session name: give 2 to 128 letters"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = '-RoleSessionName without -RoleArn'; Area = 'Roles'
+            Command = 'Connect-TencentCloud -Credential $emu.Credential -RoleSessionName nightly -Region ap-guangzhou'
+            ExpectedErrorId = 'InvalidRoleArn'; ExpectedCategory = 'InvalidArgument'
+            MessageMatch = '-RoleSessionName goes with -RoleArn'
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'An OIDC token file that is missing'; Area = 'Roles'
+            Setup = @{ Env = @{ TKE_REGION = 'ap-guangzhou'; TKE_PROVIDER_ID = 'tke-oidc-provider'; TKE_WEB_IDENTITY_TOKEN_FILE = '{Work}/no-such-token'; TKE_ROLE_ARN = 'qcs::cam::uin/100000000001:roleName/MongoBackupRunbook' } }
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'WebIdentityTokenMissing'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "no-such-token' \(TKE_WEB_IDENTITY_TOKEN_FILE\) does not exist.*Mount the service account token"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'An OIDC token file that is empty'; Area = 'Roles'
+            Setup = @{ Files = @{ '{Work}/token' = "`n" }; Env = @{ TKE_REGION = 'ap-guangzhou'; TKE_PROVIDER_ID = 'tke-oidc-provider'; TKE_WEB_IDENTITY_TOKEN_FILE = '{Work}/token'; TKE_ROLE_ARN = 'qcs::cam::uin/100000000001:roleName/MongoBackupRunbook' } }
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
+            ExpectedErrorId = 'WebIdentityTokenMissing'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "token' \(TKE_WEB_IDENTITY_TOKEN_FILE\) is empty.*Mount the service account token"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'An OIDC token that STS refuses'; Area = 'Roles'
+            Setup = @{ Files = @{ '{Work}/token' = 'a-token-sts-does-not-know' }; Script = '$env:TENCENTCLOUD_STS_ENDPOINT = $emu.Endpoint'
+                Env = @{ TKE_REGION = 'ap-guangzhou'; TKE_PROVIDER_ID = 'tke-oidc-provider'; TKE_WEB_IDENTITY_TOKEN_FILE = '{Work}/token'; TKE_ROLE_ARN = 'qcs::cam::uin/100000000001:roleName/MongoBackupRunbook' } }
+            Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint @noRetry'
+            ExpectedErrorId = 'WebIdentityFailed'; ExpectedCategory = 'AuthenticationError'
+            MessageMatch = 'InvalidParameter\.WebIdentityTokenError.*TKE_PROVIDER_ID names the identity provider'
+            Requests = @{ AssumeRoleWithWebIdentity = 1; Total = 1 }
+        }
     )
 }

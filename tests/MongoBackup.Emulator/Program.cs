@@ -70,12 +70,19 @@ builder.Services.AddSingleton<IApiAction, DeleteDBBackups>();
 builder.Services.AddSingleton<IApiAction, ModifyBackupExpireTime>();
 builder.Services.AddSingleton<IApiAction, RestoreDBInstance>();
 builder.Services.AddSingleton<IApiAction, DescribeDBInstanceNamespace>();
+// STS (2018-08-13) and the CVM metadata service's credential paths, on the same port.
+builder.Services.AddSingleton<MongoBackup.Emulator.Identity.IdentitySettings>();
+builder.Services.AddSingleton<MongoBackup.Emulator.Identity.IssuedKeys>();
+builder.Services.AddSingleton<MongoBackup.Emulator.Identity.MetadataEndpoints>();
+builder.Services.AddSingleton<IApiAction, AssumeRole>();
+builder.Services.AddSingleton<IApiAction, AssumeRoleWithWebIdentity>();
 
 var app = builder.Build();
 app.UseMiddleware<RequestLog>();
 app.MapPost("/", (HttpContext context, ApiPipeline pipeline) => pipeline.HandleAsync(context));
 ControlEndpoints.Map(app);
 ObjectEndpoints.Map(app);
+MongoBackup.Emulator.Identity.MetadataEndpoints.Map(app);
 
 // Build the seed data now: the recent backups are placed relative to the start time.
 app.Services.GetRequiredService<ObjectCatalog>();

@@ -106,7 +106,7 @@ Describe 'Bad input: <Area>' -ForEach @($cases | Group-Object { $_.Area } | ForE
         foreach ($name in @($setup.Env.Keys | Where-Object { $_ })) {
             $value = Expand-Placeholder $setup.Env[$name]
             [Environment]::SetEnvironmentVariable($name, $value)
-            if ($name -match 'KEY|TOKEN') { $rowSecrets += $value }
+            if ($name -match 'KEY|TOKEN' -and $name -notmatch '_FILE$') { $rowSecrets += $value }   # a token file's path is no secret
         }
 
         $limit = if ($MaxSeconds) { $MaxSeconds } else { 20 }

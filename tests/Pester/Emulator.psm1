@@ -281,6 +281,49 @@ function Clear-EmulatorAnswer {
     Invoke-EmulatorControl $Emulator DELETE answers | Out-Null
 }
 
+<#
+.SYNOPSIS
+The emulator's identity world (POST /_emulator/identity): the CAM role bound to "this instance" (-InstanceRole, or
+-NoInstanceRole), how the metadata service answers for its keys (-MetadataAnswer Normal | NotJson | Failure), the lifetime
+of the temporary keys issued from now (-LifetimeSeconds, or -DefaultLifetime), the roles of the account 100000000001
+(-Roles), the OIDC tokens (-WebIdentityTokens) and provider (-ProviderId) STS accepts, and -ExpireIssued to end every key
+issued so far. Only the given parameters change; /_emulator/reset puts them all back. Returns the settings.
+#>
+function Set-EmulatorIdentity {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, Position = 0)] $Emulator,
+        [string] $InstanceRole,
+        [switch] $NoInstanceRole,
+        [ValidateSet('Normal', 'NotJson', 'Failure')] [string] $MetadataAnswer,
+        [ValidateRange(1, 86400)] [double] $LifetimeSeconds,
+        [switch] $DefaultLifetime,
+        [string[]] $Roles,
+        [string[]] $WebIdentityTokens,
+        [string] $ProviderId,
+        [switch] $ExpireIssued
+    )
+    $body = [ordered]@{}
+    if ($InstanceRole) { $body.InstanceRole = $InstanceRole }
+    if ($NoInstanceRole) { $body.InstanceRole = $null }
+    if ($MetadataAnswer) { $body.MetadataAnswer = $MetadataAnswer }
+    if ($PSBoundParameters.ContainsKey('LifetimeSeconds')) { $body.LifetimeSeconds = $LifetimeSeconds }
+    if ($DefaultLifetime) { $body.LifetimeSeconds = $null }
+    if ($PSBoundParameters.ContainsKey('Roles')) { $body.Roles = @($Roles) }
+    if ($PSBoundParameters.ContainsKey('WebIdentityTokens')) { $body.WebIdentityTokens = @($WebIdentityTokens) }
+    if ($ProviderId) { $body.ProviderId = $ProviderId }
+    if ($ExpireIssued) { $body.ExpireIssued = $true }
+    Invoke-EmulatorControl $Emulator POST identity ([pscustomobject]$body)
+}
+
+<# .SYNOPSIS Every temporary key the emulator issued (GET /_emulator/identity/issued): TmpSecretId, TmpSecretKey, Token, ExpiredTime, Source. Secrets: for hygiene scans only. #>
+function Get-EmulatorIssuedKey {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Emulator)
+    # Invoke-RestMethod writes a JSON array as one object: enumerate it.
+    foreach ($key in @(Invoke-EmulatorControl $Emulator GET identity/issued)) { $key }
+}
+
 function Get-Sha256Hex([byte[]] $Bytes) { [Convert]::ToHexStringLower([System.Security.Cryptography.SHA256]::HashData($Bytes)) }
 function Get-HmacSha256([byte[]] $Key, [string] $Text) {
     [System.Security.Cryptography.HMACSHA256]::HashData($Key, [Text.Encoding]::UTF8.GetBytes($Text))
@@ -386,4 +429,5 @@ $script:HttpClient = [System.Net.Http.HttpClient]::new()
 $script:HttpClient.Timeout = [TimeSpan]::FromSeconds(100)
 
 Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Get-EmulatorStats, Reset-Emulator, Invoke-EmulatorApi,
-    Set-EmulatorObjectStore, Get-EmulatorObjectHash, Set-EmulatorFault, Clear-EmulatorFault, Set-EmulatorAnswer, Clear-EmulatorAnswer
+    Set-EmulatorObjectStore, Get-EmulatorObjectHash, Set-EmulatorFault, Clear-EmulatorFault, Set-EmulatorAnswer, Clear-EmulatorAnswer,
+    Set-EmulatorIdentity, Get-EmulatorIssuedKey

@@ -18,6 +18,8 @@ BeforeAll {
     $script:wrongKey = 'HygieneWrongSecretKey00000000000000001'
     $script:wrongToken = 'HygieneWrongSessionToken0000000000001'
     $script:fileKey = 'HygieneBrokenFileSecretKey000000000001'
+    $script:oidcToken = 'HygieneOidcWebIdentityToken00000000001'
+    $script:issuedKeys = @()
     $script:work = Join-Path ([IO.Path]::GetTempPath()) ("mb-hygiene-" + [guid]::NewGuid().ToString('N'))
     New-Item -ItemType Directory -Path $work | Out-Null
 
@@ -98,6 +100,9 @@ Get-MongoBackup cmgo-p8vnipr5 -Endpoint $endpoint | Select-Object -First 1 | New
 Get-MongoBackupDownloadTask cmgo-dygv1rnp -Endpoint $endpoint -Status Downloaded | Format-Table
 $bad = [pscredential]::new($env:TENCENTCLOUD_SECRET_ID, (ConvertTo-SecureString $env:MB_HYGIENE_WRONG_KEY -AsPlainText -Force))
 Get-MongoInstance -Endpoint $endpoint -Credential $bad -First 1
+Connect-TencentCloud -RoleArn $env:MB_HYGIENE_ROLE_ARN -Region ap-guangzhou -Endpoint $endpoint -PassThru | Format-List *
+Get-MongoInstance -First 1 -Verbose
+Disconnect-TencentCloud
 $ErrorView = 'NormalView'
 Get-MongoInstance -Endpoint $endpoint -Credential $bad -First 1
 $Error[0] | Format-List * -Force
@@ -122,6 +127,8 @@ Stop-Transcript | Out-Null
         $psi.Environment['MB_HYGIENE_MODULE'] = $modulePath
         $psi.Environment['MB_HYGIENE_ENDPOINT'] = $emu.Endpoint
         $psi.Environment['MB_HYGIENE_WRONG_KEY'] = $wrongKey
+        $psi.Environment['MB_HYGIENE_ROLE_ARN'] = 'qcs::cam::uin/100000000001:roleName/MongoBackupRunbook'
+        $psi.Environment['TENCENTCLOUD_STS_ENDPOINT'] = $emu.Endpoint
         $psi.Environment['MB_HYGIENE_TRANSCRIPT'] = Join-Path $work 'transcript.txt'
         $p = [System.Diagnostics.Process]::Start($psi)
         $out = $p.StandardOutput.ReadToEndAsync()
@@ -137,6 +144,7 @@ Stop-Transcript | Out-Null
         -ExcludeProperty @{ 'MongoBackup.BackupDownloadTask' = 'Url' }
     $hasRetries = (Get-Command Get-MongoInstance).Parameters.ContainsKey('MaxRetries')
     $script:vars = @{ emu = $emu; wrongKey = $wrongKey; wrongToken = $wrongToken; work = $work; closedPort = $closedPort
+        arn = 'qcs::cam::uin/100000000001:roleName/MongoBackupRunbook'; oidcFile = (Join-Path $work 'oidc-token')
         retry = $(if ($hasRetries) { @{ MaxRetries = 1 } } else { @{} })
     }
     $script:stepNames = [System.Collections.Generic.List[string]]::new()
@@ -269,6 +277,59 @@ Connect-TencentCloud -ProfileName broken
 '@
         }
         finally { $env:TENCENTCLOUD_CREDENTIALS_FILE = $null }
+        # The role sources: the keys and tokens that the metadata service and STS hand out, and the OIDC token, on happy
+        # paths, refreshes, a renewal after a refusal, and failures.
+        $env:TENCENTCLOUD_METADATA_ENDPOINT = $emu.Endpoint
+        $env:TENCENTCLOUD_STS_ENDPOINT = $emu.Endpoint
+        Set-EmulatorIdentity $emu -InstanceRole HygieneCvmRole -LifetimeSeconds 2 -WebIdentityTokens $oidcToken | Out-Null
+        Set-Content -Path $vars.oidcFile -Value $oidcToken
+        try {
+            $null = Step 'instance role' @'
+Disconnect-TencentCloud
+Get-TencentCloudContext -Region ap-guangzhou
+Connect-TencentCloud -UseInstanceRole -Region ap-guangzhou -Endpoint $emu.Endpoint -PassThru
+Get-MongoInstance -First 1
+Start-Sleep -Seconds 1.5
+Get-MongoBackupDownloadTask cmgo-dygv1rnp -Status Downloaded
+Get-TencentCloudContext
+'@
+            Set-EmulatorIdentity $emu -ExpireIssued | Out-Null
+            $null = Step 'instance role, refused key renewed' 'Get-MongoInstance -First 1; Get-TencentCloudContext'
+            $null = Step 'assumed role' @'
+Connect-TencentCloud -Credential $emu.Credential -RoleArn $arn -RoleSessionName hygiene -Region ap-guangzhou -Endpoint $emu.Endpoint -PassThru
+Get-MongoInstance -First 1
+Start-Sleep -Seconds 1.5
+Get-MongoBackup cmgo-p8vnipr5 | Select-Object -First 1
+Disconnect-TencentCloud
+'@
+            Set-EmulatorIdentity $emu -NoInstanceRole | Out-Null   # the instance role comes first in the chain
+            $env:TKE_REGION = 'ap-guangzhou'; $env:TKE_PROVIDER_ID = 'tke-oidc-provider'; $env:TKE_WEB_IDENTITY_TOKEN_FILE = $vars.oidcFile; $env:TKE_ROLE_ARN = $vars.arn
+            $null = Step 'web identity' @'
+Connect-TencentCloud -Region ap-guangzhou -Endpoint $emu.Endpoint
+Get-TencentCloudContext
+Get-MongoInstance -First 1
+Start-Sleep -Seconds 1.5
+Get-MongoInstance -First 1
+'@
+            Set-Content -Path $vars.oidcFile -Value $wrongToken
+            Set-EmulatorIdentity $emu -InstanceRole HygieneCvmRole -MetadataAnswer NotJson -ExpireIssued | Out-Null
+            $null = Step 'role failures' @'
+Get-MongoInstance -First 1
+Remove-Item Env:TKE_REGION
+Connect-TencentCloud -UseInstanceRole -Region ap-guangzhou
+Connect-TencentCloud -Credential $emu.Credential -RoleArn 'qcs::cam::uin/100000000002:roleName/MongoBackupRunbook' -Region ap-guangzhou
+$bad = [pscredential]::new($emu.SecretId, (ConvertTo-SecureString $wrongKey -AsPlainText -Force))
+Connect-TencentCloud -Credential $bad -RoleArn $arn -Region ap-guangzhou
+Disconnect-TencentCloud
+'@
+            $script:issuedKeys = @(Get-EmulatorIssuedKey $emu)
+        }
+        finally {
+            foreach ($name in 'TENCENTCLOUD_METADATA_ENDPOINT', 'TENCENTCLOUD_STS_ENDPOINT', 'TKE_REGION', 'TKE_PROVIDER_ID', 'TKE_WEB_IDENTITY_TOKEN_FILE', 'TKE_ROLE_ARN') {
+                [Environment]::SetEnvironmentVariable($name, $null)
+            }
+            Reset-Emulator $emu
+        }
         Add-CapturedText $cap 'console session' 'Console' (Invoke-ConsoleSession)
         Add-CapturedText $cap 'console session' 'Transcript' (Get-Content -Raw (Join-Path $work 'transcript.txt'))
     }
@@ -283,9 +344,12 @@ Connect-TencentCloud -ProfileName broken
     $script:linkSignatures = @($tasks.Url | Select-String -AllMatches '[?&](sign|q-signature)=([^&]+)' |
             ForEach-Object { $_.Matches } | ForEach-Object { [PSCustomObject]@{ Kind = $_.Groups[1].Value; Value = $_.Groups[2].Value } } |
             Sort-Object Value -Unique)
-    $script:secrets = @($emu.SecretKey, $emu.TempSecretKey, $emu.Token, $wrongKey, $wrongToken, $fileKey) + @($linkSignatures.Value)
-    $script:secretNames = @('SecretKey', 'TempSecretKey', 'Token', 'wrong SecretKey', 'wrong token', 'SecretKey in broken profile files') +
-        @($linkSignatures | ForEach-Object { "link $($_.Kind)= #$([array]::IndexOf($linkSignatures, $_))" })
+    $script:secrets = @($emu.SecretKey, $emu.TempSecretKey, $emu.Token, $wrongKey, $wrongToken, $fileKey, $oidcToken) + @($linkSignatures.Value) +
+        @($issuedKeys.TmpSecretKey) + @($issuedKeys.Token)
+    $script:secretNames = @('SecretKey', 'TempSecretKey', 'Token', 'wrong SecretKey', 'wrong token', 'SecretKey in broken profile files', 'OIDC token') +
+        @($linkSignatures | ForEach-Object { "link $($_.Kind)= #$([array]::IndexOf($linkSignatures, $_))" }) +
+        @($issuedKeys | ForEach-Object { "TmpSecretKey of issued key #$([array]::IndexOf($issuedKeys, $_)) ($($_.Source))" }) +
+        @($issuedKeys | ForEach-Object { "Token of issued key #$([array]::IndexOf($issuedKeys, $_)) ($($_.Source))" })
 
     function Get-StreamText([string] $Stream) { @($cap.Records | Where-Object Stream -eq $Stream | ForEach-Object Text) }
     function Get-StepText([string] $Step, [string] $Stream) { (@($cap.Records | Where-Object { $_.Step -eq $Step -and $_.Stream -eq $Stream }).Text) -join "`n" }
@@ -366,6 +430,18 @@ Describe 'The captured scenario is broad (the scan is not vacuous)' {
         foreach ($c in Get-Command -Module MongoBackup) { $ran | Should -Contain $c.Name }
     }
 
+    It 'used the instance role, an assumed role and the web identity, with refreshes and a renewal' {
+        $contexts = @($cap.Records | Where-Object { $_.Stream -eq 'Output' -and $_.Item -is [MongoBackup.TencentCloudContext] } | ForEach-Object Item)
+        foreach ($type in 'InstanceRole', 'AssumedRole', 'WebIdentity') { $contexts.CredentialType | Should -Contain $type }
+        $issuedKeys.Count | Should -BeGreaterOrEqual 6
+        @($issuedKeys | Where-Object Source -eq Metadata).Count | Should -BeGreaterOrEqual 3
+        @($issuedKeys | Where-Object Source -eq AssumeRoleWithWebIdentity).Count | Should -BeGreaterOrEqual 2
+        Get-StepText 'instance role, refused key renewed' Verbose | Should -Match 'refused the temporary key .*trying once more'
+        Get-StepText 'instance role, refused key renewed' Error | Should -BeNullOrEmpty
+        Get-StepText 'web identity' Error | Should -BeNullOrEmpty
+        (Get-StreamText Console) -join "`n" | Should -Match 'CredentialType\s+: AssumedRole'
+    }
+
     It 'used the profile files' {
         $contexts = @($cap.Records | Where-Object { $_.Step -eq 'profiles' -and $_.Stream -eq 'Output' -and $_.Item -is [MongoBackup.TencentCloudContext] } | ForEach-Object Item)
         $contexts.CredentialSource | Should -Not -Contain 'Session'
@@ -400,6 +476,7 @@ Describe 'The captured scenario is broad (the scan is not vacuous)' {
         @{ Step = 'broken tccli file'; Pattern = 'brokentccli\.credential' }
         @{ Step = 'disconnect'; Pattern = 'No Tencent Cloud credentials' }
         @{ Step = 'backup life cycle'; Pattern = '(?s)WaitTimeout.*4242.*snapshot.*RestoreTimeOutOfRange.*FailedBackups' }
+        @{ Step = 'role failures'; Pattern = '(?s)not a JSON object.*AccountNotAvaliable.*AuthFailure\.SignatureFailure' }
     ) {
         param($Step, $Pattern)
         Get-StepText $Step Error | Should -Match $Pattern

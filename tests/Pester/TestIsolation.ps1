@@ -1,7 +1,16 @@
 # Dot-sourced by Pester files: runs the tests with no Tencent Cloud credential from this machine's environment or home.
 
 $script:IsolationNames = @('TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY', 'TENCENTCLOUD_SESSION_TOKEN', 'TENCENTCLOUD_TOKEN',
-    'TENCENTCLOUD_REGION', 'TENCENTCLOUD_CREDENTIALS_FILE', 'TCCLI_PROFILE', 'HOME', 'USERPROFILE')
+    'TENCENTCLOUD_REGION', 'TENCENTCLOUD_CREDENTIALS_FILE', 'TCCLI_PROFILE', 'HOME', 'USERPROFILE',
+    'TENCENTCLOUD_METADATA_ENDPOINT', 'TENCENTCLOUD_STS_ENDPOINT', 'TKE_REGION', 'TKE_PROVIDER_ID', 'TKE_WEB_IDENTITY_TOKEN_FILE', 'TKE_ROLE_ARN')
+
+# No test may ask the real metadata address (metadata.tencentyun.com): the isolated environment points the instance-role
+# step of the credential chain at a closed loopback port, which refuses at once, as a machine without one would.
+$script:ClosedMetadataEndpoint = & {
+    $probe = [System.Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+    $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop()
+    "http://127.0.0.1:$port"
+}
 
 function Enter-IsolatedCredentialEnvironment {
     $script:SavedEnvironment = @{}
@@ -13,6 +22,7 @@ function Enter-IsolatedCredentialEnvironment {
     New-Item -ItemType Directory -Path $script:IsolatedHome | Out-Null
     $env:HOME = $script:IsolatedHome
     $env:USERPROFILE = $script:IsolatedHome
+    $env:TENCENTCLOUD_METADATA_ENDPOINT = $script:ClosedMetadataEndpoint
     Disconnect-TencentCloud
 }
 

@@ -11,8 +11,11 @@ namespace MongoBackup.Client
     {
         public const int DefaultRequestsPerSecond = 20;
 
-        public ActionDescriptor(ServiceDescriptor service, string name, bool safe, int requestsPerSecond = DefaultRequestsPerSecond)
+        public ActionDescriptor(ServiceDescriptor service, string name, bool safe, int requestsPerSecond = DefaultRequestsPerSecond,
+            bool unsigned = false, bool sensitive = false)
         {
+            Unsigned = unsigned;
+            Sensitive = sensitive;
             Service = service ?? throw new ArgumentNullException(nameof(service));
             Name = string.IsNullOrEmpty(name) ? throw new ArgumentNullException(nameof(name)) : name;
             Safe = safe;
@@ -24,6 +27,13 @@ namespace MongoBackup.Client
         /// <summary>The action changes nothing (Describe*), so a repeat is harmless.</summary>
         public bool Safe { get; }
         public int RequestsPerSecond { get; }
+        /// <summary>
+        /// The action is sent without a signature (Authorization: SKIP, as the official SDKs send it, and no X-TC-Token):
+        /// STS AssumeRoleWithWebIdentity, whose proof is the token in its body.
+        /// </summary>
+        public bool Unsigned { get; }
+        /// <summary>The request body or the answer carries secrets (a token, temporary keys): neither is ever quoted in a log or a message.</summary>
+        public bool Sensitive { get; }
 
         public override string ToString() => Name;
     }

@@ -39,6 +39,27 @@ namespace MongoBackup.Client
         Environment,
         CredentialsFile,
         TccliProfile,
+        /// <summary>The CAM role bound to this CVM instance, found through the instance metadata service.</summary>
+        InstanceMetadata,
+        /// <summary>TKE's OIDC web identity (TKE_REGION, TKE_PROVIDER_ID, TKE_WEB_IDENTITY_TOKEN_FILE, TKE_ROLE_ARN).</summary>
+        TkeWebIdentity,
         Default,
+    }
+
+    /// <summary>What kind of credential is in force.</summary>
+    public enum CredentialType
+    {
+        /// <summary>No credential was found.</summary>
+        None,
+        /// <summary>A permanent API key (SecretId and SecretKey).</summary>
+        Key,
+        /// <summary>A temporary key given as it is (with its token), never refreshed.</summary>
+        TemporaryKey,
+        /// <summary>The temporary keys of the CAM role bound to this CVM instance, refreshed before they expire.</summary>
+        InstanceRole,
+        /// <summary>The temporary keys of a role assumed through STS AssumeRole, refreshed before they expire.</summary>
+        AssumedRole,
+        /// <summary>The temporary keys of a role assumed with an OIDC token (STS AssumeRoleWithWebIdentity), refreshed before they expire.</summary>
+        WebIdentity,
     }
 }

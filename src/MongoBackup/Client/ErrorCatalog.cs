@@ -105,6 +105,16 @@ namespace MongoBackup.Client
         public const string InvalidBackupRule = "InvalidBackupRule";
         public const string RestoreTimeOutOfRange = "RestoreTimeOutOfRange";
         public const string NoCollectionToRestore = "NoCollectionToRestore";
+        // Credential sources: the CVM instance role, assumed roles, TKE's web identity.
+        public const string InstanceMetadataUnavailable = "InstanceMetadataUnavailable";
+        public const string InstanceRoleNotFound = "InstanceRoleNotFound";
+        public const string InstanceMetadataInvalid = "InstanceMetadataInvalid";
+        public const string InvalidRoleName = "InvalidRoleName";
+        public const string InvalidRoleArn = "InvalidRoleArn";
+        public const string InvalidRoleSessionName = "InvalidRoleSessionName";
+        public const string AssumeRoleFailed = "AssumeRoleFailed";
+        public const string WebIdentityFailed = "WebIdentityFailed";
+        public const string WebIdentityTokenMissing = "WebIdentityTokenMissing";
 
         // Service codes the module itself raises or acts on.
         public const string NotFoundInstance = "InvalidParameterValue.NotFoundInstance";
@@ -112,6 +122,8 @@ namespace MongoBackup.Client
         public const string Throttled = "RequestLimitExceeded";
         public const string InternalError = "InternalError";
         public const string ResourceUnavailable = "ResourceUnavailable";
+        public const string TokenFailure = "AuthFailure.TokenFailure";
+        public const string SignatureExpire = "AuthFailure.SignatureExpire";
 
         private const string Retry5xx = "The service failed on its side. Try again in a minute; if it persists, open a ticket with the RequestId.";
         private const string FixParameter = "Correct the parameter named in the message and try again.";
@@ -166,6 +178,15 @@ namespace MongoBackup.Client
             Own(InvalidBackupRule, FailureCategory.InvalidArgument, null),
             Own(RestoreTimeOutOfRange, FailureCategory.InvalidArgument, null),
             Own(NoCollectionToRestore, FailureCategory.InvalidArgument, "Check the database with Get-MongoDatabase -Name, or list the collections in -Database."),
+            Own(InstanceMetadataUnavailable, FailureCategory.ConnectionError, "Run this on a CVM instance with a CAM role bound to it, or give another credential (Connect-TencentCloud -SecretId, -RoleArn, the environment or a profile). TENCENTCLOUD_METADATA_ENDPOINT changes the metadata service's address."),
+            Own(InstanceRoleNotFound, FailureCategory.ObjectNotFound, "Bind a CAM role to the instance (CVM console: Instance, More, Instance Settings, Bind Role), or name the role that is bound with -RoleName; Get-TencentCloudContext shows the source in use."),
+            Own(InstanceMetadataInvalid, FailureCategory.InvalidResult, "The instance metadata service did not answer as documented. Try again in a minute; if it persists, check TENCENTCLOUD_METADATA_ENDPOINT and any proxy, or open a ticket for the instance."),
+            Own(InvalidRoleName, FailureCategory.InvalidArgument, null),
+            Own(InvalidRoleArn, FailureCategory.InvalidArgument, "Copy the role's ARN from the CAM console (Roles, the role's name, RoleArn)."),
+            Own(InvalidRoleSessionName, FailureCategory.InvalidArgument, null),
+            Own(AssumeRoleFailed, FailureCategory.AuthenticationError, "Check the role ARN, that the role's trust policy lets the calling key's account or user assume it, and the key that calls STS (Get-TencentCloudContext shows the source in use). TENCENTCLOUD_STS_ENDPOINT changes the address of STS."),
+            Own(WebIdentityFailed, FailureCategory.AuthenticationError, "Check TKE_ROLE_ARN and TKE_PROVIDER_ID, that the role trusts that OIDC identity provider, and that the pod's service account token is current."),
+            Own(WebIdentityTokenMissing, FailureCategory.InvalidData, "Mount the service account token where TKE_WEB_IDENTITY_TOKEN_FILE points (TKE's pod identity webhook does it), or unset the TKE_ variables to use another credential."),
 
             // The service's codes (Tencent Cloud API common errors and the actions' own).
             Api(NotFoundInstance, FailureCategory.ObjectNotFound, "Check the instance ID and the region (-Region): an instance is found only in its own region, or use -Region * to look in every region. Get-MongoInstance lists the instances of a region."),
@@ -177,10 +198,15 @@ namespace MongoBackup.Client
             Api("AuthFailure.UnauthorizedOperation", FailureCategory.PermissionDenied, PermissionAdvice()),
             Api("AuthFailure.MFAFailure", FailureCategory.PermissionDenied, "The action needs multi-factor authentication for this key's user. Use a key whose CAM policy does not require MFA for API calls."),
             Api("AuthFailure.SignatureFailure", FailureCategory.AuthenticationError, "The SecretKey does not match the SecretId. Check the key (Connect-TencentCloud, -Credential, TENCENTCLOUD_SECRET_KEY or the credentials file); Get-TencentCloudContext shows which source is in use."),
-            Api("AuthFailure.SignatureExpire", FailureCategory.AuthenticationError, "The request's timestamp is more than 5 minutes off the service's clock. Correct this machine's clock (NTP) and try again."),
+            Api(SignatureExpire, FailureCategory.AuthenticationError, "The request's timestamp is more than 5 minutes off the service's clock. Correct this machine's clock (NTP) and try again."),
             Api("AuthFailure.SecretIdNotFound", FailureCategory.AuthenticationError, SecretIdAdvice()),
             Api("AuthFailure.InvalidSecretId", FailureCategory.AuthenticationError, SecretIdAdvice()),
-            Api("AuthFailure.TokenFailure", FailureCategory.AuthenticationError, "The temporary credentials' token is wrong or expired. Fetch new temporary credentials (STS) and pass them with Connect-TencentCloud -SessionToken."),
+            Api(TokenFailure, FailureCategory.AuthenticationError, "The temporary credentials' token is wrong or expired. Fetch new temporary credentials (STS) and pass them with Connect-TencentCloud -SessionToken."),
+            // STS (AssumeRole, AssumeRoleWithWebIdentity): the codes its documentation lists that need their own advice.
+            Api("InvalidParameter.AccountNotAvaliable", FailureCategory.ObjectNotFound, "The account of the role ARN does not exist or is not available: check the uin in the ARN (qcs::cam::uin/<uin>:roleName/<name>)."),
+            Api("ResourceNotFound.RoleNotFound", FailureCategory.ObjectNotFound, "The account has no role of that name or id: check the role in the ARN against the CAM console (Roles)."),
+            Api("InvalidParameter.OverTimeError", FailureCategory.InvalidArgument, "Ask for a shorter -DurationSeconds: at most 43200, and no more than the role's maximum session duration (CAM console, the role, Maximum session duration)."),
+            Api("InvalidParameter.WebIdentityTokenError", FailureCategory.AuthenticationError, "STS refused the OIDC token: check that TKE_PROVIDER_ID names the identity provider that issued it and that the token file is the pod's current service account token."),
             Api("AuthFailure", FailureCategory.AuthenticationError, "The service refused the credentials. Check the key; Get-TencentCloudContext shows which source is in use.", family: true),
             Api(Throttled, FailureCategory.LimitsExceeded, "Too many requests per second for this action. Wait a moment and try again, or run fewer calls in parallel.", family: true),
             Api("RequestSizeLimitExceeded", FailureCategory.LimitsExceeded, "The request is larger than the service accepts (10 MB). Send fewer items per call.", family: true),

@@ -5,7 +5,17 @@ namespace MongoBackup.Client
     /// <summary>What one invocation or Connect-TencentCloud says explicitly; any member may be null.</summary>
     internal sealed class ExplicitSettings
     {
+        /// <summary>A key given as it is (-Credential, Connect-TencentCloud -SecretId/-SecretKey).</summary>
         public TencentCloudCredential Credential { get; set; }
+        /// <summary>A credential source set up by Connect-TencentCloud (-UseInstanceRole, -RoleArn); wins over <see cref="Credential"/>.</summary>
+        public ICredentialProvider CredentialProvider { get; set; }
+        /// <summary>How <see cref="CredentialProvider"/> was set up, for Get-TencentCloudContext (never a key).</summary>
+        public string CredentialOrigin { get; set; }
+        /// <summary>
+        /// After Connect-TencentCloud -RoleArn: the session's credential settings before the role (what assumes it), so a
+        /// later -RoleArn replaces the role rather than assuming the new one with the old one's keys.
+        /// </summary>
+        public ExplicitSettings RoleBasis { get; set; }
         public string Region { get; set; }
         public string ProfileName { get; set; }
         public Uri Endpoint { get; set; }
@@ -35,7 +45,21 @@ namespace MongoBackup.Client
         public static readonly Uri DefaultEndpoint = new Uri("https://mongodb.tencentcloudapi.com/");
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
-        public TencentCloudCredential Credential { get; set; }
+        /// <summary>Where the credential of each request comes from (a fixed key, or a refreshed temporary one); null: none.</summary>
+        public ICredentialProvider CredentialProvider { get; set; }
+
+        public bool HasCredential => CredentialProvider != null;
+
+        /// <summary>
+        /// The key when it is a fixed one (null for the refreshed sources: use <see cref="CredentialProvider"/>); setting it
+        /// sets a fixed-key provider.
+        /// </summary>
+        public TencentCloudCredential Credential
+        {
+            get => (CredentialProvider as StaticCredentialProvider)?.Credential;
+            set => CredentialProvider = value == null ? null : new StaticCredentialProvider(value);
+        }
+
         public SettingSource CredentialSource { get; set; }
         /// <summary>The variable names or the file that gave the credential (never its value).</summary>
         public string CredentialOrigin { get; set; }

@@ -20,6 +20,8 @@ namespace MongoBackup.Client
     internal sealed class TencentCloudClient
     {
         public const string ContentType = "application/json; charset=utf-8";
+        /// <summary>The Authorization value of an unsigned action, as the official Go and Node SDKs send it.</summary>
+        public const string UnsignedAuthorization = "SKIP";
         private const int MaxErrorSnippet = 200;
 
         private static readonly Lazy<HttpClient> SharedHttp = new Lazy<HttpClient>(CreateSharedHttpClient, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -30,11 +32,13 @@ namespace MongoBackup.Client
         private readonly HttpClient _http;
         private readonly Timing _timing;
 
-        /// <summary>A client for the settings' region; they must carry a credential and a region, since every request names its region.</summary>
+        /// <summary>
+        /// A client for the settings' region, which they must carry, since every request names its region. Signed actions
+        /// also need the settings' credential provider (an unsigned one, such as AssumeRoleWithWebIdentity, does not).
+        /// </summary>
         public TencentCloudClient(ResolvedSettings settings, IApiLog log, HttpClient http = null, Timing timing = null)
         {
             _settings = settings ?? throw new ArgumentNullException(nameof(settings));
-            if (settings.Credential == null) throw new ArgumentException("The settings carry no credential.", nameof(settings));
             if (string.IsNullOrWhiteSpace(settings.Region)) throw SettingsResolver.MissingRegion(settings);
             _log = log ?? NullApiLog.Instance;
             _http = http ?? SharedHttp.Value;
@@ -61,23 +65,44 @@ namespace MongoBackup.Client
         public async Task<ApiResponse> InvokeAsync(ActionDescriptor action, JsonObject parameters, CancellationToken cancellationToken)
         {
             if (action == null) throw new ArgumentNullException(nameof(action));
+            ICredentialProvider provider = action.Unsigned ? null : _settings.CredentialProvider;
+            if (!action.Unsigned && provider == null)
+                throw new TencentCloudException(ErrorCatalog.MissingCredential, $"{action} is a signed request and no credential is set, so nothing was sent.") { Action = action.Name };
             RetryPolicy policy = _settings.Retry ?? RetryPolicy.Default;
+            // Keyed by the source's stable identity (a permanent SecretId, a role ARN...), not by a temporary key that rotates.
             RateLimiter limiter = LimiterFor != null
                 ? LimiterFor(action)
-                : RateLimiter.For(_settings.Endpoint.GetLeftPart(UriPartial.Authority), _settings.Credential.SecretId, action, _timing);
+                : RateLimiter.For(_settings.Endpoint.GetLeftPart(UriPartial.Authority), provider?.Identity ?? "unsigned", action, _timing);
             TimeSpan started = _timing.Monotonic();
+            bool renewed = false;
             for (int attempt = 1; ; attempt++)
             {
+                TimedCredential credential = null;
+                bool obtaining = false;
                 try
                 {
                     using (RateLimiter.Lease lease = await limiter.AcquireAsync(cancellationToken).ConfigureAwait(false))
                     {
                         if (lease.Waited > TimeSpan.FromMilliseconds(100))
                             _log.Debug($"{action}: waited {lease.Waited.TotalMilliseconds:0} ms for the client-side limit of {limiter.Limit} requests/s");
-                        return await SendOnceAsync(action, parameters, cancellationToken).ConfigureAwait(false);
+                        // Asked at every attempt, once the request may go, so it is signed with a key that is current then: a
+                        // temporary key is obtained again before it expires. Its failures say what to do and are not retried
+                        // here (the source's own requests have their retries).
+                        obtaining = true;
+                        if (provider != null) credential = await provider.GetAsync(new CredentialRequest(_settings.Region, _log), cancellationToken).ConfigureAwait(false);
+                        obtaining = false;
+                        return await SendOnceAsync(action, parameters, credential?.Credential, cancellationToken).ConfigureAwait(false);
                     }
                 }
-                catch (TencentCloudException e)
+                catch (TencentCloudException e) when (!obtaining && !renewed && credential != null && provider.Refreshes && RefusesTheKey(e))
+                {
+                    // A temporary key that expired anyway (a clock off, a key revoked early): one new key, one more try.
+                    renewed = true;
+                    provider.Invalidate(credential.Credential);
+                    _log.Verbose($"{action}: the service refused the temporary key {credential.Credential.MaskedSecretId} ({e.Code}); trying once more with a new one");
+                    attempt--;
+                }
+                catch (TencentCloudException e) when (!obtaining)
                 {
                     e.Attempts = attempt;
                     string reason = RetryPolicy.TransientReason(action.Safe, e);
@@ -90,31 +115,40 @@ namespace MongoBackup.Client
             }
         }
 
+        /// <summary>The service's answers to a temporary key that is no longer valid.</summary>
+        internal static bool RefusesTheKey(TencentCloudException e) =>
+            e is TencentCloudApiException && (e.Code == ErrorCatalog.TokenFailure || e.Code == ErrorCatalog.SignatureExpire);
+
+        /// <summary>Sends one request, once, signed with the settings' fixed key (tests).</summary>
+        internal Task<ApiResponse> SendOnceAsync(ActionDescriptor action, JsonObject parameters, CancellationToken cancellationToken) =>
+            SendOnceAsync(action, parameters, _settings.CredentialProvider?.Current?.Credential, cancellationToken);
+
         /// <summary>Sends one request, once, and returns the Response object.</summary>
-        internal async Task<ApiResponse> SendOnceAsync(ActionDescriptor action, JsonObject parameters, CancellationToken cancellationToken)
+        internal async Task<ApiResponse> SendOnceAsync(ActionDescriptor action, JsonObject parameters, TencentCloudCredential credential, CancellationToken cancellationToken)
         {
             string body = Json.Serialize(parameters ?? new JsonObject());
             byte[] payload = Utf8.GetBytes(body);
             Uri endpoint = _settings.Endpoint;
             string host = EndpointValidator.HostHeader(endpoint);
             long timestamp = _timing.UtcNow().ToUnixTimeSeconds();
-            TencentCloudCredential credential = _settings.Credential;
-            Tc3Signature signature = Tc3Signer.Sign(credential.SecretId, credential.SecretKey, action.Service.Name, host, ContentType, payload, timestamp);
+            if (!action.Unsigned && credential == null) throw new ArgumentNullException(nameof(credential), "A signed request needs a credential.");
+            Tc3Signature signature = action.Unsigned ? null
+                : Tc3Signer.Sign(credential.SecretId, credential.SecretKey, action.Service.Name, host, ContentType, payload, timestamp);
 
             using (var request = new HttpRequestMessage(HttpMethod.Post, endpoint))
             {
                 request.Headers.Host = host;
-                request.Headers.TryAddWithoutValidation("Authorization", signature.Authorization);
+                request.Headers.TryAddWithoutValidation("Authorization", action.Unsigned ? UnsignedAuthorization : signature.Authorization);
                 request.Headers.TryAddWithoutValidation("X-TC-Action", action.Name);
                 request.Headers.TryAddWithoutValidation("X-TC-Version", action.Service.Version);
                 request.Headers.TryAddWithoutValidation("X-TC-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
                 request.Headers.TryAddWithoutValidation("X-TC-Region", _settings.Region);
-                if (credential.Token != null) request.Headers.TryAddWithoutValidation("X-TC-Token", credential.Token);
+                if (!action.Unsigned && credential.Token != null) request.Headers.TryAddWithoutValidation("X-TC-Token", credential.Token);
                 request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
                 request.Content = new ByteArrayContent(payload);
                 request.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
 
-                _log.Debug($"POST {endpoint} {action} region={_settings.Region} body={body}");
+                _log.Debug($"POST {endpoint} {action} region={_settings.Region} " + (action.Sensitive ? $"body=({payload.Length} bytes, not shown: they carry a secret)" : "body=" + body));
                 TimeSpan sent = _timing.Monotonic();
                 string authority = endpoint.GetLeftPart(UriPartial.Authority);
                 using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -128,7 +162,7 @@ namespace MongoBackup.Client
                             TimeSpan elapsed = _timing.Monotonic() - sent;
                             _log.Debug($"{action}: HTTP {(int)response.StatusCode} in {elapsed.TotalMilliseconds:0} ms, {text.Length} characters");
                             return Interpret(action, (int)response.StatusCode, response.ReasonPhrase, text, elapsed,
-                                quoted => Redaction.Secrets(quoted, signature.Authorization, signature.Signature, credential.SecretKey, credential.Token));
+                                quoted => Redaction.Secrets(quoted, signature?.Authorization, signature?.Signature, credential?.SecretKey, credential?.Token));
                         }
                     }
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -170,6 +204,9 @@ namespace MongoBackup.Client
             Func<string, string> redact = null)
         {
             redact = redact ?? (t => Redaction.Secrets(t));
+            // A cut-off or odd answer of a sensitive action may hold keys: say how long it was, never what it said.
+            Func<string, string> quote = !action.Sensitive ? redact
+                : t => string.IsNullOrEmpty(t) ? t : $"({t.Length} characters, not quoted: the answers of {action} carry keys)";
             object parsed = null;
             Exception parseError = null;
             try
@@ -191,17 +228,17 @@ namespace MongoBackup.Client
             if (status != 200)
             {
                 throw new TencentCloudException(ErrorCatalog.HttpError,
-                    $"{action} was answered HTTP {status} {reason} instead of the API's JSON document: {Snippet(redact(text))}") { Action = action.Name, HttpStatus = status };
+                    $"{action} was answered HTTP {status} {reason} instead of the API's JSON document: {Snippet(quote(text))}") { Action = action.Name, HttpStatus = status };
             }
             if (parseError != null)
             {
                 throw new TencentCloudException(ErrorCatalog.InvalidResponse,
-                    $"The answer to {action} is not valid JSON ({parseError.Message}) It may have been cut off, or come from a proxy: {Snippet(redact(text))}", null, parseError) { Action = action.Name, HttpStatus = status };
+                    $"The answer to {action} is not valid JSON ({parseError.Message}) It may have been cut off, or come from a proxy: {Snippet(quote(text))}", null, parseError) { Action = action.Name, HttpStatus = status };
             }
             if (response == null)
             {
                 throw new TencentCloudException(ErrorCatalog.InvalidResponse,
-                    $"The answer to {action} has no \"Response\" object, so it is not from the Tencent Cloud API: {Snippet(redact(text))}") { Action = action.Name, HttpStatus = status };
+                    $"The answer to {action} has no \"Response\" object, so it is not from the Tencent Cloud API: {Snippet(quote(text))}") { Action = action.Name, HttpStatus = status };
             }
             return new ApiResponse(action, response, SafeString(response, "RequestId"), elapsed);
         }

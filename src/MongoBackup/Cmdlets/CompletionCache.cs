@@ -76,10 +76,10 @@ namespace MongoBackup.Cmdlets
                     credential == null ? null : new TencentCloudCredential(credential.UserName, credential.GetNetworkCredential().Password),
                     region, First(fakeBoundParameters, nameof(ApiCmdlet.ProfileName)), First(fakeBoundParameters, nameof(ApiCmdlet.Endpoint)), null, null, null);
                 ResolvedSettings settings = SettingsInput.Resolve(given, requireCredential: false);
-                if (settings.Credential == null || string.IsNullOrWhiteSpace(settings.Region)) return null;
+                if (!settings.HasCredential || string.IsNullOrWhiteSpace(settings.Region)) return null;
                 settings.Timeout = RequestTimeout;
                 settings.Retry = new RetryPolicy(0, TimeSpan.Zero);
-                key = $"{settings.Endpoint.GetLeftPart(UriPartial.Authority)}|{settings.Credential.SecretId}|{settings.Region}";
+                key = $"{settings.Endpoint.GetLeftPart(UriPartial.Authority)}|{settings.CredentialProvider.Identity}|{settings.Region}";
                 return new MongoDbApi(new TencentCloudClient(settings, NullApiLog.Instance));
             }
             catch (Exception)

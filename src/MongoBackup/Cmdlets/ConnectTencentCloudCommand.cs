@@ -2,6 +2,8 @@ using System;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
 using MongoBackup.Client;
 
 namespace MongoBackup.Cmdlets
@@ -10,11 +12,17 @@ namespace MongoBackup.Cmdlets
     /// <remarks>
     /// Give a key as -SecretId and -SecretKey (a SecureString), or as -Credential (user name = SecretId, password =
     /// SecretKey); add -SessionToken for temporary credentials. Or give only -ProfileName to use a profile of the SDK
-    /// credentials file or of tccli. Without a key (only -Region, -Endpoint, -TimeoutSec, -MaxRetries or -RetryMaxDelay)
-    /// it changes just those settings and keeps the rest, key included. Each call keeps the settings it does not name.
-    /// The settings last until Disconnect-TencentCloud or the end of the process and are
-    /// shared by all runspaces of the process (ForEach-Object -Parallel, thread jobs). Parameters given to a command
-    /// override them. The key is kept in memory only and never shown.
+    /// credentials file or of tccli. On a CVM instance, -UseInstanceRole uses the CAM role bound to it (-RoleName names it).
+    /// -RoleArn assumes a role through STS AssumeRole: with the key given in the same call, or else with the credential the
+    /// commands would use without this call (an earlier Connect-TencentCloud, the environment, a profile, the instance
+    /// role). Temporary keys (of the instance role, an assumed role, TKE's web identity) are obtained now, so a wrong role
+    /// fails here, and obtained again 5 minutes before they expire, once for the whole process, so long Save-MongoBackupFile
+    /// and Wait-MongoBackupDownloadTask runs never stop on an expired key.
+    /// Without a key (only -Region, -Endpoint, -TimeoutSec, -MaxRetries or -RetryMaxDelay) it changes just those settings
+    /// and keeps the rest, key included. Each call keeps the settings it does not name. The settings last until
+    /// Disconnect-TencentCloud or the end of the process and are shared by all runspaces of the process (ForEach-Object
+    /// -Parallel, thread jobs). Parameters given to a command override them. Keys and tokens are kept in memory only and
+    /// never shown.
     /// </remarks>
     /// <example>
     /// <code>Connect-TencentCloud -SecretId AKIDxxxxxxxx -SecretKey (Read-Host -AsSecureString 'SecretKey') -Region ap-guangzhou</code>
@@ -32,14 +40,24 @@ namespace MongoBackup.Cmdlets
     /// <code>Connect-TencentCloud -ProfileName prod -Region ap-guangzhou</code>
     /// <para>Uses the [prod] section of ~/.tencentcloud/credentials (or tccli's prod profile).</para>
     /// </example>
+    /// <example>
+    /// <code>Connect-TencentCloud -UseInstanceRole -Region ap-guangzhou</code>
+    /// <para>On a CVM instance: uses the CAM role bound to it, found through the instance metadata service. Without any Connect-TencentCloud, the commands find it too, after the environment and the profile files.</para>
+    /// </example>
+    /// <example>
+    /// <code>Connect-TencentCloud -RoleArn qcs::cam::uin/100000000001:roleName/BackupReader -RoleSessionName nightly-backup -DurationSeconds 3600 -Region ap-guangzhou</code>
+    /// <para>Assumes another account's role with the credential in use (here, say, the instance role or TENCENTCLOUD_SECRET_ID/KEY); the commands then use the role's keys.</para>
+    /// </example>
     [Cmdlet(VerbsCommunications.Connect, "TencentCloud", DefaultParameterSetName = SettingsSet)]
     [OutputType(typeof(TencentCloudContext))]
-    public sealed class ConnectTencentCloudCommand : PSCmdlet
+    public sealed class ConnectTencentCloudCommand : CancellableCmdlet
     {
         private const string SettingsSet = "Settings";
         private const string KeySet = "SecretKey";
         private const string CredentialSet = "Credential";
         private const string ProfileSet = "Profile";
+        private const string InstanceRoleSet = "InstanceRole";
+        private const string RoleArnSet = "Role";
 
         /// <summary>The API key's SecretId (starts with AKID).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = KeySet)]
@@ -57,13 +75,49 @@ namespace MongoBackup.Cmdlets
         [ValidateNotNull]
         public PSCredential Credential { get; set; }
 
-        /// <summary>The token of temporary credentials (STS or a CVM role), as a SecureString.</summary>
+        /// <summary>The token of temporary credentials you obtained yourself (STS), as a SecureString; such a key is not refreshed.</summary>
         [Parameter(ParameterSetName = KeySet)]
         [Parameter(ParameterSetName = CredentialSet)]
         [ValidateNotNull]
         public SecureString SessionToken { get; set; }
 
-        /// <summary>The default region, such as ap-guangzhou. Every request names a region; commands may still give their own.</summary>
+        /// <summary>Use the CAM role bound to this CVM instance (its temporary keys, from the instance metadata service at http://metadata.tencentyun.com or TENCENTCLOUD_METADATA_ENDPOINT).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = InstanceRoleSet)]
+        public SwitchParameter UseInstanceRole { get; set; }
+
+        /// <summary>With -UseInstanceRole: the role's name (1 to 128 letters, digits and + = , . @ _ -). Default: the role the metadata service names.</summary>
+        [Parameter(ParameterSetName = InstanceRoleSet)]
+        [ValidateNotNullOrEmpty]
+        public string RoleName { get; set; }
+
+        /// <summary>A role to assume through STS AssumeRole: qcs::cam::uin/ACCOUNT:roleName/NAME (or :role/ROLEID). Assumed with the key given in this call, else with the credential in use.</summary>
+        [Parameter(ParameterSetName = KeySet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [Parameter(ParameterSetName = ProfileSet)]
+        [Parameter(ParameterSetName = InstanceRoleSet)]
+        [Parameter(Mandatory = true, ParameterSetName = RoleArnSet)]
+        [ValidateNotNullOrEmpty]
+        public string RoleArn { get; set; }
+
+        /// <summary>With -RoleArn: the session name CAM records (2 to 128 letters, digits and + = , . @ _ -). Default MongoBackup.</summary>
+        [Parameter(ParameterSetName = RoleArnSet)]
+        [Parameter(ParameterSetName = KeySet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [Parameter(ParameterSetName = ProfileSet)]
+        [Parameter(ParameterSetName = InstanceRoleSet)]
+        [ValidateNotNullOrEmpty]
+        public string RoleSessionName { get; set; }
+
+        /// <summary>With -RoleArn: how long each of the role's keys lasts, 900 to 43200 seconds (default 7200; at most the role's maximum session duration). Keys are renewed before they expire.</summary>
+        [Parameter(ParameterSetName = RoleArnSet)]
+        [Parameter(ParameterSetName = KeySet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [Parameter(ParameterSetName = ProfileSet)]
+        [Parameter(ParameterSetName = InstanceRoleSet)]
+        [ValidateRange(RoleArns.MinDurationSeconds, RoleArns.MaxDurationSeconds)]
+        public int DurationSeconds { get; set; }
+
+        /// <summary>The default region, such as ap-guangzhou. Every request names a region; commands may still give their own. STS requests of -RoleArn use it too.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(RegionCompleter))]
@@ -102,6 +156,14 @@ namespace MongoBackup.Cmdlets
         {
             try
             {
+                // Everything that can be checked here is, before anything is sent.
+                if (RoleArn == null && (Has(nameof(RoleSessionName)) || Has(nameof(DurationSeconds))))
+                    throw new TencentCloudException(ErrorCatalog.InvalidRoleArn,
+                        $"{(Has(nameof(RoleSessionName)) ? "-RoleSessionName" : "-DurationSeconds")} goes with -RoleArn: give the role to assume too, or leave it out.");
+                string roleArn = RoleArn == null ? null : RoleArns.Check(RoleArn, "-RoleArn");
+                string sessionName = RoleArns.CheckSessionName(RoleSessionName, "-RoleSessionName");
+                string roleName = RoleName == null ? null : InstanceRoleProvider.CheckRoleName(RoleName.Trim());
+
                 string token = SessionToken == null ? null : new NetworkCredential("", SessionToken).Password;
                 TencentCloudCredential credential =
                     ParameterSetName == KeySet ? new TencentCloudCredential(SecretId, new NetworkCredential("", SecretKey).Password, token)
@@ -111,26 +173,85 @@ namespace MongoBackup.Cmdlets
                     Has(nameof(MaxRetries)) ? MaxRetries : (int?)null,
                     Has(nameof(RetryMaxDelay)) ? RetryMaxDelay : (TimeSpan?)null,
                     Has(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null);
-                ExplicitSettings session = Merge(SessionDefaults.Current, given, keyGiven: ParameterSetName != SettingsSet);
-                // Resolve now, so a named profile that holds no key fails here rather than on the next command.
-                ResolvedSettings resolved = new SettingsResolver(ProcessHostEnvironment.Instance).Resolve(null, session, requireCredential: ParameterSetName != SettingsSet);
+                int? duration = Has(nameof(DurationSeconds)) ? DurationSeconds : (int?)null;
+                bool replacesKey = ParameterSetName != SettingsSet && ParameterSetName != RoleArnSet;
+
+                SettingsResolver resolver = SettingsInput.Resolver();
+                (ExplicitSettings session, ResolvedSettings resolved, TimedCredential current) = Await(ct =>
+                    ConnectAsync(resolver, given, replacesKey, roleName, roleArn, sessionName, duration, ct));
                 SessionDefaults.Set(session);
-                WriteVerbose(resolved.Credential == null
+                WriteVerbose(resolved.CredentialProvider == null
                     ? $"No key is set yet; region {resolved.Region ?? "(none)"}, endpoint {resolved.Endpoint}."
-                    : $"Connected as {resolved.Credential.MaskedSecretId} ({resolved.CredentialOrigin}), region {resolved.Region ?? "(none)"}, endpoint {resolved.Endpoint}.");
-                if (PassThru) WriteObject(TencentCloudContext.From(resolved));
+                    : $"Connected with {Describe(resolved, current)} ({resolved.CredentialOrigin}), region {resolved.Region ?? "(none)"}, endpoint {resolved.Endpoint}.");
+                if (PassThru) WriteObject(TencentCloudContext.From(resolved, current));
             }
             catch (TencentCloudException e)
             {
                 ThrowTerminatingError(ErrorRecords.From(e, null));
+            }
+            base.EndProcessing();
+        }
+
+        /// <summary>
+        /// The new session, resolved; a role's first key is obtained now (so a wrong role, a missing instance role or an STS
+        /// refusal fails here and leaves the session as it was).
+        /// </summary>
+        private async Task<(ExplicitSettings, ResolvedSettings, TimedCredential)> ConnectAsync(SettingsResolver resolver, ExplicitSettings given,
+            bool replacesKey, string roleName, string roleArn, string sessionName, int? duration, CancellationToken ct)
+        {
+            ExplicitSettings session = Merge(SessionDefaults.Current, given, replacesKey);
+            ICredentialServices services = resolver.Services;
+            if (ParameterSetName == InstanceRoleSet)
+            {
+                session.CredentialProvider = new InstanceRoleProvider(services.Metadata(resolver.MetadataEndpoint()), roleName, services);
+                session.CredentialOrigin = "Connect-TencentCloud -UseInstanceRole" + (roleName == null ? "" : " -RoleName " + roleName);
+            }
+            if (roleArn != null)
+            {
+                // The key that assumes the role: this call's, else what the commands would use without this call (an
+                // earlier -RoleArn is replaced, not assumed from).
+                ExplicitSettings basis = Merge(session, new ExplicitSettings(), keyGiven: false);
+                if (session.RoleBasis != null)
+                {
+                    basis.Credential = session.RoleBasis.Credential;
+                    basis.CredentialProvider = session.RoleBasis.CredentialProvider;
+                    basis.CredentialOrigin = session.RoleBasis.CredentialOrigin;
+                    basis.ProfileName = session.RoleBasis.ProfileName;
+                }
+                basis.RoleBasis = null;
+                ResolvedSettings source = await resolver.ResolveAsync(null, basis, true, Pump, ct).ConfigureAwait(false);
+                StsSettings sts = resolver.StsFor(source);
+                sts.Region = source.Region;
+                session.CredentialProvider = new AssumeRoleProvider(source.CredentialProvider, roleArn, sessionName, duration, sts, services);
+                session.CredentialOrigin = $"Connect-TencentCloud -RoleArn, assumed with {Describe(source, null)} of {source.CredentialSource} ({source.CredentialOrigin})";
+                session.Credential = null;
+                session.RoleBasis = basis;
+            }
+            ResolvedSettings resolved = await resolver.ResolveAsync(null, session, ParameterSetName != SettingsSet, Pump, ct).ConfigureAwait(false);
+            TimedCredential current = null;
+            if (resolved.CredentialProvider != null && resolved.CredentialProvider.Refreshes && (roleArn != null || ParameterSetName == InstanceRoleSet))
+                current = await resolved.CredentialProvider.GetAsync(new CredentialRequest(resolved.Region, Pump), ct).ConfigureAwait(false);
+            return (session, resolved, current);
+        }
+
+        private static string Describe(ResolvedSettings settings, TimedCredential current)
+        {
+            ICredentialProvider p = settings.CredentialProvider;
+            string id = (current ?? p?.Current)?.Credential.MaskedSecretId;
+            switch (p?.Type)
+            {
+                case CredentialType.InstanceRole: return $"the instance role {p.RoleName}" + (id == null ? "" : $" (key {id})");
+                case CredentialType.AssumedRole:
+                case CredentialType.WebIdentity: return $"the role {p.RoleArn}" + (id == null ? "" : $" (key {id})");
+                default: return "the key " + id;
             }
         }
 
         private bool Has(string name) => MyInvocation.BoundParameters.ContainsKey(name);
 
         /// <summary>
-        /// The new session: what this call gives replaces, what it does not name stays. A new key or profile replaces both
-        /// the old key and the old profile.
+        /// The new session: what this call gives replaces, what it does not name stays. A new key, profile or role source
+        /// replaces the old key, profile and role source together.
         /// </summary>
         private static ExplicitSettings Merge(ExplicitSettings current, ExplicitSettings given, bool keyGiven)
         {
@@ -138,6 +259,9 @@ namespace MongoBackup.Cmdlets
             return new ExplicitSettings
             {
                 Credential = keyGiven ? given.Credential : current.Credential,
+                CredentialProvider = keyGiven ? null : current.CredentialProvider,
+                CredentialOrigin = keyGiven ? null : current.CredentialOrigin,
+                RoleBasis = keyGiven ? null : current.RoleBasis,
                 ProfileName = keyGiven ? given.ProfileName : current.ProfileName,
                 Region = given.Region ?? current.Region,
                 Endpoint = given.Endpoint ?? current.Endpoint,

@@ -5,8 +5,9 @@ namespace MongoBackup.Cmdlets
 {
     /// <summary>Forgets the credential, region and endpoint set by Connect-TencentCloud.</summary>
     /// <remarks>
-    /// After it, commands fall back to their parameters, the environment variables and the profile files. It does not
-    /// touch those variables or files.
+    /// After it, commands fall back to their parameters, the environment variables, the profile files, the instance role
+    /// and TKE's web identity. It also forgets every temporary key the process obtained (roles are asked again on the next
+    /// command). It does not touch those variables or files.
     /// </remarks>
     /// <example>
     /// <code>Disconnect-TencentCloud</code>
@@ -24,6 +25,7 @@ namespace MongoBackup.Cmdlets
         {
             bool wasConnected = SessionDefaults.Current != null;
             SessionDefaults.Clear();
+            TemporaryKeyCache.Clear();
             WriteVerbose(wasConnected ? "The session's Tencent Cloud defaults are cleared." : "There was no Tencent Cloud session to clear.");
         }
     }

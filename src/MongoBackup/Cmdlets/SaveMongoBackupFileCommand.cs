@@ -203,7 +203,7 @@ namespace MongoBackup.Cmdlets
             // The piped task's own RequestRegion wins over -Region, which binds to its API Region field first.
             string region = InputObject?.Properties[nameof(BackupDownloadTask.RequestRegion)]?.Value as string;
             if (string.IsNullOrWhiteSpace(region)) region = Region;
-            if (ParameterSetName != TaskSet || Settings.Credential == null || (string.IsNullOrWhiteSpace(region) && string.IsNullOrWhiteSpace(Settings.Region)))
+            if (ParameterSetName != TaskSet || !Settings.HasCredential || (string.IsNullOrWhiteSpace(region) && string.IsNullOrWhiteSpace(Settings.Region)))
                 return null;
             MongoDbApi api = ApiFor(region);
             var query = new DownloadTaskQuery { InstanceId = instanceId, BackupName = backupName, Status = new[] { BackupDownloadTaskStatus.Downloaded } };

@@ -22,12 +22,19 @@ namespace MongoBackup.Cmdlets
                 cmdlet.Has(nameof(ApiCmdlet.MaxRetries)) ? cmdlet.MaxRetries : (int?)null,
                 cmdlet.Has(nameof(ApiCmdlet.RetryMaxDelay)) ? cmdlet.RetryMaxDelay : (TimeSpan?)null,
                 timeout: null);
-            return Resolve(parameters, requireCredential);
+            SettingsResolver resolver = Resolver();
+            return cmdlet.Await(ct => resolver.ResolveAsync(parameters, SessionDefaults.Current, requireCredential, cmdlet.Pump, ct));
         }
 
-        /// <summary>Resolves what was given explicitly against the session, the environment and the profile files.</summary>
+        /// <summary>
+        /// Resolves what was given explicitly against the session, the environment and the profile files, without a cmdlet
+        /// (tab completion). A source that needs the network (the instance role) asks it here; STS is asked on first use.
+        /// </summary>
         public static ResolvedSettings Resolve(ExplicitSettings parameters, bool requireCredential) =>
-            new SettingsResolver(ProcessHostEnvironment.Instance).Resolve(parameters, SessionDefaults.Current, requireCredential);
+            Resolver().Resolve(parameters, SessionDefaults.Current, requireCredential);
+
+        /// <summary>The resolver of the process's environment, with the metadata service and STS it may need.</summary>
+        public static SettingsResolver Resolver() => new SettingsResolver(ProcessHostEnvironment.Instance, CredentialServices.Instance);
 
         /// <summary>Checks and gathers what a command (or Connect-TencentCloud) says explicitly.</summary>
         public static ExplicitSettings Build(TencentCloudCredential credential, string region, string profileName, string endpoint,

@@ -18,7 +18,8 @@ public sealed class ApiPipeline(
     public const string Version = "2019-07-25";
     public const int MaxBodyBytes = 10 * 1024 * 1024;
 
-    private readonly Dictionary<string, IApiAction> byName = actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
+    private readonly Dictionary<(string Version, string Name), IApiAction> byName = actions.ToDictionary(a => (a.Version, a.Name));
+    private readonly IReadOnlySet<string> versions = actions.Select(a => a.Version).ToHashSet(StringComparer.Ordinal);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -69,6 +70,7 @@ public sealed class ApiPipeline(
         {
             if (e.Code.StartsWith("RequestLimitExceeded", StringComparison.Ordinal)) stats.CountThrottled();
             if (!hasResult) context.Items[RequestLog.ResultKey] = e.Code;
+            stats.CountError(e.Code);
             return Json(ApiJson.Error(e.Code, e.Message, requestId));
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -89,13 +91,14 @@ public sealed class ApiPipeline(
         var request = context.Request;
         if (string.IsNullOrEmpty(actionName)) throw ApiException.Missing("X-TC-Action");
         var version = Authenticator.Header(request, "X-TC-Version") ?? throw ApiException.Missing("X-TC-Version");
-        if (version != Version)
-            throw new ApiException("NoSuchVersion", $"The API version `{version}` does not exist; this service speaks {Version}.");
-        if (!byName.TryGetValue(actionName, out var action))
-            throw new ApiException("InvalidAction", $"The action `{actionName}` does not exist for version {Version}.");
+        if (!versions.Contains(version))
+            throw new ApiException("NoSuchVersion", $"The API version `{version}` does not exist; this service speaks {Version} (MongoDB) and {Actions.AssumeRole.StsVersion} (STS).");
+        if (!byName.TryGetValue((version, actionName), out var action))
+            throw new ApiException("InvalidAction", $"The action `{actionName}` does not exist for version {version}.");
 
         var now = DateTimeOffset.UtcNow;
-        authenticator.Verify(request, body, now);
+        if (action.Unsigned) authenticator.VerifyUnsigned(request);
+        else authenticator.Verify(request, body, now, action.Service);
         cannedAnswer = canned.TryTake(action.Name);
         if (cannedAnswer is not null) return null;
         if (!rateLimiter.TryAcquire(action.Name))

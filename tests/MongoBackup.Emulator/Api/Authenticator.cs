@@ -4,12 +4,27 @@ using Microsoft.AspNetCore.Http;
 namespace MongoBackup.Emulator.Api;
 
 /// <summary>Verifies the TC3-HMAC-SHA256 signature of an API request the way the service does.</summary>
-public sealed class Authenticator(EmulatorOptions options)
+public sealed class Authenticator(EmulatorOptions options, Identity.IssuedKeys issued, Infrastructure.Stats stats)
 {
+    /// <summary>The Authorization value of an unsigned action, as the official SDKs send it.</summary>
+    public const string Unsigned = "SKIP";
+
+    /// <summary>An unsigned action (AssumeRoleWithWebIdentity): X-TC-Timestamp present and decimal, Authorization: SKIP.</summary>
+    public void VerifyUnsigned(HttpRequest request)
+    {
+        var timestampText = Header(request, "X-TC-Timestamp") ?? throw ApiException.Missing("X-TC-Timestamp");
+        if (!long.TryParse(timestampText, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            throw new ApiException("InvalidParameterValue", "The value of header `X-TC-Timestamp` is invalid: expected Unix seconds.");
+        var authorization = Header(request, "Authorization") ?? throw ApiException.Missing("Authorization");
+        stats.CountSecretId(Infrastructure.Stats.Unsigned);
+        if (authorization != Unsigned)
+            throw SignatureFailure($"this action is not signed: its Authorization header must be `{Unsigned}`");
+    }
+
     public const int MaxSkewSeconds = 300;
     public const string Service = "mongodb";
 
-    public void Verify(HttpRequest request, ReadOnlySpan<byte> body, DateTimeOffset now)
+    public void Verify(HttpRequest request, ReadOnlySpan<byte> body, DateTimeOffset now, string service = Service)
     {
         var timestampText = Header(request, "X-TC-Timestamp") ?? throw ApiException.Missing("X-TC-Timestamp");
         if (!long.TryParse(timestampText, NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp))
@@ -17,9 +32,11 @@ public sealed class Authenticator(EmulatorOptions options)
         var authorizationText = Header(request, "Authorization") ?? throw ApiException.Missing("Authorization");
         var authorization = AuthorizationHeader.Parse(authorizationText);
 
-        if (authorization.Service != Service)
-            throw SignatureFailure($"the credential scope's service must be `{Service}`");
-        var isTemporary = authorization.SecretId == options.TempSecretId;
+        if (authorization.Service != service)
+            throw SignatureFailure($"the credential scope's service must be `{service}`");
+        var issuedKey = issued.Find(authorization.SecretId);
+        stats.CountSecretId(authorization.SecretId);
+        var isTemporary = authorization.SecretId == options.TempSecretId || issuedKey is not null;
         if (!isTemporary && authorization.SecretId != options.SecretId)
             throw new ApiException("AuthFailure.SecretIdNotFound", "The SecretId is not found, please ensure that your SecretId is correct.");
         var skew = now.ToUnixTimeSeconds() - timestamp;
@@ -30,12 +47,18 @@ public sealed class Authenticator(EmulatorOptions options)
         if (authorization.Date != utcDate)
             throw SignatureFailure("the credential date must be the UTC date of X-TC-Timestamp");
 
-        var secretKey = isTemporary ? options.TempSecretKey : options.SecretKey;
+        var secretKey = issuedKey?.SecretKey ?? (isTemporary ? options.TempSecretKey : options.SecretKey);
         if (!SignatureMatches(request, body, authorization, secretKey, timestamp))
             throw SignatureFailure("the signature does not match");
 
-        if (isTemporary && !Tc3Signature.FixedTimeEquals(Header(request, "X-TC-Token") ?? "", options.Token))
+        if (isTemporary && !Tc3Signature.FixedTimeEquals(Header(request, "X-TC-Token") ?? "", issuedKey?.Token ?? options.Token))
             throw new ApiException("AuthFailure.TokenFailure", "The token is missing or invalid for these temporary credentials.");
+        // An issued key past its expiry: the service's common error for a token that is no longer valid.
+        if (issuedKey is not null && now >= issuedKey.ExpiresAt)
+        {
+            stats.CountExpiredKey();
+            throw new ApiException("AuthFailure.TokenFailure", "The token has expired: these temporary credentials are no longer valid.");
+        }
     }
 
     private static bool SignatureMatches(HttpRequest request, ReadOnlySpan<byte> body, AuthorizationHeader auth, string secretKey, long timestamp)

@@ -10,6 +10,12 @@ public sealed record ApiCall(DateTimeOffset Now, string BaseUrl, string Region);
 public interface IApiAction
 {
     string Name { get; }
+    /// <summary>The API version the action belongs to (X-TC-Version): MongoDB's 2019-07-25 unless the action says otherwise.</summary>
+    string Version => ApiPipeline.Version;
+    /// <summary>The service name of the TC3 credential scope.</summary>
+    string Service => Authenticator.Service;
+    /// <summary>Sent without a signature (Authorization: SKIP): STS AssumeRoleWithWebIdentity.</summary>
+    bool Unsigned => false;
     IReadOnlyCollection<string> Parameters { get; }
     JsonObject Execute(Params parameters, ApiCall call);
 }

@@ -23,8 +23,9 @@ public static class ControlEndpoints
             return Results.Text(snapshot.ToJsonString(ApiJson.Options), "application/json");
         });
         app.MapPost("/_emulator/reset", (Stats stats, RateLimiter limiter, Store store, ObjectSettings objects, FaultInjector faults,
-            CannedAnswers answers) =>
+            CannedAnswers answers, Identity.IdentitySettings identity) =>
         {
+            identity.Reset();
             stats.Reset();
             limiter.Reset();
             store.Reset();
@@ -36,6 +37,7 @@ public static class ControlEndpoints
         ObjectControl.Map(app);
         FaultControl.Map(app);
         AnswerControl.Map(app);
+        IdentityControl.Map(app);
     }
 
     /// <summary>The behaviour options in force (read-only; a reset does not change them), so tests can assert them.</summary>
