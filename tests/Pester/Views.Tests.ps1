@@ -90,7 +90,7 @@ Describe 'Format-List without *' {
         @{ Type = 'Task'; Max = 15 }
         @{ Type = 'Instance'; Max = 18 }
         @{ Type = 'Backup'; Max = 14 }
-        @{ Type = 'Context'; Max = 12 }
+        @{ Type = 'Context'; Max = 14 }
         @{ Type = 'Rule'; Max = 18 }
     ) {
         $one = $samples[$Type][0]

@@ -89,7 +89,8 @@ namespace MongoBackup.Client
                         request.Headers.TryAddWithoutValidation("User-Agent", TencentCloudClient.UserAgent);
                         using (HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false))
                         {
-                            byte[] bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                            // The .NET Framework leaves Content null on a bodiless answer; .NET gives an empty one.
+                            byte[] bytes = response.Content == null ? new byte[0] : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                             return new MetadataAnswer((int)response.StatusCode, Encoding.UTF8.GetString(bytes));
                         }
                     }

@@ -188,6 +188,7 @@ namespace MongoBackup.Client
         private static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken token)
         {
             // ReadAsStringAsync takes no token on netstandard2.0: read the stream so a stalled body honours the timeout.
+            if (response.Content == null) return ""; // the .NET Framework leaves it null on a bodiless answer
             using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
             using (var memory = new System.IO.MemoryStream())
             {

@@ -33,7 +33,7 @@ namespace MongoBackup.Transfer
                 int status = (int)response.StatusCode;
                 if (status == 200 || status == 206)
                 {
-                    Stream body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                    Stream body = response.Content == null ? Stream.Null : await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
                     return new RangeAnswer(request, response, body);
                 }
                 if (status == 416) return new RangeAnswer(request, response, null);
