@@ -900,7 +900,7 @@
             Setup = @{ Script = '$env:TENCENTCLOUD_METADATA_ENDPOINT = $emu.Endpoint' }
             Command = 'Get-MongoBackupDownloadTask -Region ap-guangzhou cmgo-p8vnipr5 -Endpoint $emu.Endpoint'
             ExpectedErrorId = 'MissingCredential'; ExpectedCategory = 'AuthenticationError'
-            MessageMatch = '(?s)No Tencent Cloud credentials were found.*a CAM role bound to this CVM instance.*says no CAM role is bound to this instance'
+            MessageMatch = '(?s)No Tencent Cloud credentials were found\. What was found: .*says no CAM role is bound to this instance.*Provide them in one of these ways:.*a CAM role bound to this CVM instance'
             Requests = @{ Total = 0 }
         }
         @{

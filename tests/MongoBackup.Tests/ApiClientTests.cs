@@ -93,10 +93,11 @@ namespace MongoBackup.Tests
             var handler = FakeHandler.Returning(HttpStatusCode.OK, "{\"Response\":{\"RequestId\":\"r\"}}");
             var e = Assert.Throws<TencentCloudException>(() => Client(handler, region: region));
             Assert.Equal(ErrorCatalog.MissingRegion, e.Code);
-            Assert.Contains("-Region", e.Message);
-            Assert.Contains("Connect-TencentCloud -Region", e.Message);
-            Assert.Contains("TENCENTCLOUD_REGION", e.Message);
-            Assert.Contains("tccli", e.Message);
+            Assert.Contains("nothing was sent", e.Message);
+            Assert.Contains("-Region", e.RecommendedAction);
+            Assert.Contains("Connect-TencentCloud -Region", e.RecommendedAction);
+            Assert.Contains("TENCENTCLOUD_REGION", e.RecommendedAction);
+            Assert.Contains("tccli", e.RecommendedAction);
             Assert.Null(handler.Request);
         }
 

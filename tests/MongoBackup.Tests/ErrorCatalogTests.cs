@@ -69,14 +69,20 @@ namespace MongoBackup.Tests
             Assert.Equal(ErrorCatalog.All.Count, ErrorCatalog.All.Select(e => e.Id).Distinct().Count());
         }
 
-        [Fact]
-        public void AnErrorOfTheModuleBecomesARecordWithItsIdCategoryAndAdvice()
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void AnErrorOfTheModuleBecomesARecordWithItsIdCategoryAndItsAdviceOnce(bool adviceInMessage)
         {
-            var record = MongoBackup.Cmdlets.ErrorRecords.Create(ErrorCatalog.DownloadTaskNotFound, "No task.", "target");
+            var error = new TencentCloudException(ErrorCatalog.DownloadTaskNotFound, "No task.");
+            var record = MongoBackup.Cmdlets.ErrorRecords.From(error, "target", adviceInMessage);
             Assert.Equal(ErrorCatalog.DownloadTaskNotFound, record.FullyQualifiedErrorId);
             Assert.Equal(System.Management.Automation.ErrorCategory.ObjectNotFound, record.CategoryInfo.Category);
             Assert.Equal("target", record.TargetObject);
             Assert.Equal("Create one with New-MongoBackupDownloadTask.", record.ErrorDetails.RecommendedAction);
+            // The advice is in the message only where the error view would not show the recommendation.
+            Assert.Equal(adviceInMessage ? "No task." + Environment.NewLine + "Create one with New-MongoBackupDownloadTask." : "No task.", record.ErrorDetails.Message);
+            Assert.Equal("No task.", error.Message);
         }
 
         [Theory]

@@ -190,11 +190,14 @@ namespace MongoBackup.Tests
             using var env = new FakeEnvironment();
             var e = Assert.Throws<TencentCloudException>(() => Resolve(env));
             Assert.Equal(ErrorCatalog.MissingCredential, e.Code);
-            Assert.Contains("Connect-TencentCloud", e.Message);
-            Assert.Contains("-Credential", e.Message);
-            Assert.Contains(SettingsResolver.EnvSecretId, e.Message);
-            Assert.Contains(".tencentcloud", e.Message);
-            Assert.Contains(".tccli", e.Message);
+            // The ways are the advice, one per line (the error view keeps the lines).
+            string[] ways = e.RecommendedAction.Split(new[] { Environment.NewLine }, StringSplitOptions.None);
+            Assert.Contains(ways, l => l.StartsWith("  - Connect-TencentCloud", StringComparison.Ordinal));
+            Assert.Contains(ways, l => l.StartsWith("  - -Credential", StringComparison.Ordinal));
+            Assert.Contains(ways, l => l.Contains(SettingsResolver.EnvSecretId));
+            Assert.Contains(ways, l => l.Contains(".tencentcloud"));
+            Assert.Contains(ways, l => l.Contains(".tccli"));
+            Assert.DoesNotContain("Connect-TencentCloud", e.Message);
         }
 
         [Fact]

@@ -97,8 +97,8 @@ Describe 'Listings under either reading of Offset (<Mode>)' -ForEach @(@{ Mode =
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'IncompleteListing,*'
         $errs[0].CategoryInfo.Category | Should -Be 'InvalidResult'
         $errs[0].TargetObject | Should -Be 'cmgo-p8vnipr5'
-        $errs[0].ToString() | Should -Match '\b9 items \(TotalCount\)'
-        $errs[0].ToString() | Should -Match '\b3\b'
+        (Get-ErrorText $errs[0]) | Should -Match '\b9 items \(TotalCount\)'
+        (Get-ErrorText $errs[0]) | Should -Match '\b3\b'
     }
 
     It 'backups and instances, whose Offset counts items, are listed whole too' {
@@ -132,7 +132,7 @@ Describe 'Regions' {
         $errs = @(try { & ([scriptblock]::Create($Command)) 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } } catch { $_ })
         $errs.Count | Should -BeGreaterThan 0
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'MissingRegion,*'
-        $errs[0].ToString() | Should -Match 'TENCENTCLOUD_REGION'
+        (Get-ErrorText $errs[0]) | Should -Match 'TENCENTCLOUD_REGION'
         Get-ApiCount $emu Total | Should -Be 0
     }
 

@@ -120,7 +120,7 @@ Describe 'Bad input: <Area>' -ForEach @($cases | Group-Object { $_.Area } | ForE
             $err = $run.Errors[0]
             $err.FullyQualifiedErrorId.Split(',')[0] | Should -BeExactly $ExpectedErrorId
             $err.CategoryInfo.Category | Should -Be $ExpectedCategory
-            $err.ToString() | Should -Match $MessageMatch
+            (Get-ErrorText $err) | Should -Match $MessageMatch
             $display = $err | Out-String
             $display | Should -Not -Match ' at MongoBackup\.' -Because 'no stack trace belongs in the error display'
             foreach ($secret in $rowSecrets) { $display.Contains($secret) | Should -BeFalse -Because 'no key or token may be shown' }

@@ -242,8 +242,8 @@ Describe 'Get-MongoBackupDownloadTask' {
             $e.CategoryInfo.Category | Should -Be 'ObjectNotFound'
             $e.TargetObject | Should -Be 'cmgo-zzzzzzzz'
             $e.Exception.RequestId | Should -Not -BeNullOrEmpty
-            $e.ToString() | Should -Match 'RequestId'
-            $e.ToString() | Should -Match 'Get-MongoInstance'
+            (Get-ErrorText $e) | Should -Match 'RequestId'
+            (Get-ErrorText $e) | Should -Match 'Get-MongoInstance'
         }
 
         It 'a malformed instance ID is refused before any request, saying what an ID looks like' {
@@ -272,7 +272,7 @@ Describe 'Get-MongoBackupDownloadTask' {
             try { Get-MongoBackupDownloadTask cmgo-dygv1rnp -StartTime '2025-02-01' -EndTime '2025-01-01' @common } catch { $err = $_ }
             $err.FullyQualifiedErrorId | Should -BeLike 'StartTimeAfterEndTime,*'
             $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
-            $err.ToString() | Should -Match 'before the end'
+            (Get-ErrorText $err) | Should -Match 'before the end'
             Get-ApiCount | Should -Be 0
         }
 
@@ -281,7 +281,7 @@ Describe 'Get-MongoBackupDownloadTask' {
             Get-MongoBackupDownloadTask cmgo-dygv1rnp -Endpoint $emu.Endpoint -Credential $bad -Region ap-guangzhou -ErrorVariable errs -ErrorAction SilentlyContinue
             $errs[0].FullyQualifiedErrorId | Should -BeLike 'AuthFailure.SignatureFailure,*'
             $errs[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
-            $errs[0].ToString() | Should -Match 'SecretKey'
+            (Get-ErrorText $errs[0]) | Should -Match 'SecretKey'
         }
 
         It 'an unknown SecretId is AuthFailure.SecretIdNotFound' {
@@ -294,7 +294,7 @@ Describe 'Get-MongoBackupDownloadTask' {
             $err = $null
             try { Get-MongoBackupDownloadTask cmgo-dygv1rnp -Endpoint 'http://mongodb.tencentcloudapi.com' -Credential $emu.Credential } catch { $err = $_ }
             $err.FullyQualifiedErrorId | Should -BeLike 'InvalidEndpoint,*'
-            $err.ToString() | Should -Match 'Use https'
+            (Get-ErrorText $err) | Should -Match 'Use https'
         }
 
         It 'a closed port is a connection error per input' {
@@ -311,8 +311,8 @@ Describe 'Get-MongoBackupDownloadTask' {
             try { Get-MongoBackupDownloadTask cmgo-dygv1rnp -Endpoint $emu.Endpoint } catch { $err = $_ }
             $err.FullyQualifiedErrorId | Should -BeLike 'MissingCredential,*'
             $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
-            $err.ToString() | Should -Match 'Connect-TencentCloud'
-            $err.ToString() | Should -Match 'TENCENTCLOUD_SECRET_ID'
+            (Get-ErrorText $err) | Should -Match 'Connect-TencentCloud'
+            (Get-ErrorText $err) | Should -Match 'TENCENTCLOUD_SECRET_ID'
         }
     }
 

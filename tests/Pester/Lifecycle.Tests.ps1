@@ -123,7 +123,7 @@ Describe 'New-MongoBackup' {
         $run.Output.Count | Should -Be 0
         $run.Errors.Count | Should -Be 1
         $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'AsyncRequestFailed,*'
-        $run.Errors[0].ToString() | Should -Match "status 'failed'"
+        (Get-ErrorText $run.Errors[0]) | Should -Match "status 'failed'"
         $run.Errors[0].TargetObject.Status | Should -Be 'Failed'
         $run.Errors[0].TargetObject.InstanceId | Should -Be 'cmgo-n0tasks0'
     }
@@ -133,7 +133,7 @@ Describe 'New-MongoBackup' {
         $run = Invoke-Collect { New-MongoBackup cmgo-p8vnipr5 -BackupMethod Logical -BackupRemark same -Wait @common @fast }
         $run.Output.Count | Should -Be 0
         $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'NewBackupAmbiguous,*'
-        $run.Errors[0].ToString() | Should -Match '2 new manual Logical backups'
+        (Get-ErrorText $run.Errors[0]) | Should -Match '2 new manual Logical backups'
     }
 
     It 'a backup that never shows in the list is NewBackupNotListed once -Timeout passes' {
@@ -151,7 +151,7 @@ Describe 'New-MongoBackup' {
         $run = Invoke-Collect { New-MongoBackup cmgo-p8vnipr5 -BackupMethod Logical -Wait -PollInterval 0.2 -Timeout 0 @common }
         $run.Errors.Count | Should -Be 1
         $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'WaitTimeout,*'
-        $run.Errors[0].ToString() | Should -Match 'backup request \d+ of cmgo-p8vnipr5 is still (initial|running)'
+        (Get-ErrorText $run.Errors[0]) | Should -Match 'backup request \d+ of cmgo-p8vnipr5 is still (initial|running)'
     }
 
     It 'a snapshot backup of a general-purpose instance is the service''s error for that input' {
@@ -233,7 +233,7 @@ Describe 'Get-MongoAsyncRequest and Wait-MongoAsyncRequest' {
         $run.Output.Count | Should -Be 0
         $run.Errors.Count | Should -Be 1
         $run.Errors[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
-        $run.Errors[0].ToString() | Should -Match "request 123 of cmgo-p8vnipr5 ended with the status '$Status'"
+        (Get-ErrorText $run.Errors[0]) | Should -Match "request 123 of cmgo-p8vnipr5 ended with the status '$Status'"
         $run.Errors[0].TargetObject.Status | Should -Be $Enum
         $run.Errors[0].TargetObject.EndTime | Should -Be ([DateTimeOffset]::new(2026, 1, 1, 3, 5, 0, $beijing))
     }
@@ -243,7 +243,7 @@ Describe 'Get-MongoAsyncRequest and Wait-MongoAsyncRequest' {
         try { $run = Invoke-Collect { Wait-MongoAsyncRequest -AsyncRequestId 123 @common @fast -MaxRetries 0 } }
         finally { Clear-EmulatorAnswer $emu }
         $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidResponse,*'
-        $run.Errors[0].ToString() | Should -Match 'frozen'
+        (Get-ErrorText $run.Errors[0]) | Should -Match 'frozen'
     }
 
     It 'on timeout one WaitTimeout error names each request still pending' {
@@ -362,7 +362,7 @@ Describe 'Get-MongoBackupRule and Set-MongoBackupRule' {
         $run = Invoke-Collect { Set-MongoBackupRule $id @Splat @common }
         $run.Errors.Count | Should -Be 1
         $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidBackupRule,*'
-        $run.Errors[0].ToString() | Should -Match $Match
+        (Get-ErrorText $run.Errors[0]) | Should -Match $Match
         Get-ApiCount SetBackupRules | Should -Be 0
     }
 
@@ -458,7 +458,7 @@ Describe 'Set-MongoBackupExpiration' {
         $run.Errors.Count | Should -Be 2
         $run.Errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'BackupExpireTimeFailed,*' }
         $run.Errors.TargetObject | Should -Be @(4242, 4343)
-        $run.Errors[0].ToString() | Should -Match 'BackId 4242'
+        (Get-ErrorText $run.Errors[0]) | Should -Match 'BackId 4242'
         Get-ApiCount ModifyBackupExpireTime | Should -Be 1
     }
 
@@ -545,7 +545,7 @@ Describe 'Get-MongoDatabase and Restore-MongoInstance' {
         $run = Invoke-Collect { Restore-MongoInstance cmgo-p8vnipr5 (Get-Date).AddDays(-6.9) -Database orders -Force @common }
         $run.Errors.Count | Should -Be 1
         $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'RestoreTimeOutOfRange,*'
-        $run.Errors[0].ToString() | Should -Match 'earliest point cmgo-p8vnipr5 can be restored to \(the oldest succeeded backup'
+        (Get-ErrorText $run.Errors[0]) | Should -Match 'earliest point cmgo-p8vnipr5 can be restored to \(the oldest succeeded backup'
         Get-ApiCount RestoreDBInstance | Should -Be 0
         Get-ApiCount DescribeDBBackups | Should -Be 1
         Get-ApiCount DescribeBackupRules | Should -Be 1
@@ -554,7 +554,7 @@ Describe 'Get-MongoDatabase and Restore-MongoInstance' {
     It 'a time outside a longer retention is refused; inside it the service decides (DescribeDBBackups cannot tell)' {
         $before = Invoke-Collect { Restore-MongoInstance cmgo-9d0p6umb (Get-Date).AddDays(-15) -Database analytics -Force @shanghai }
         $before.Errors[0].FullyQualifiedErrorId | Should -BeLike 'RestoreTimeOutOfRange,*'
-        $before.Errors[0].ToString() | Should -Match 'keeps backups 14 days'
+        (Get-ErrorText $before.Errors[0]) | Should -Match 'keeps backups 14 days'
         $inside = Invoke-Collect { Restore-MongoInstance cmgo-9d0p6umb (Get-Date).AddDays(-10) -Database analytics -Force @shanghai -MaxRetries 0 }
         $inside.Errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidParameter.InvalidParameter,*'
         Get-ApiCount RestoreDBInstance | Should -Be 1

@@ -33,3 +33,10 @@ function Exit-IsolatedCredentialEnvironment {
     }
     if ($script:IsolatedHome -and (Test-Path $script:IsolatedHome)) { Remove-Item $script:IsolatedHome -Recurse -Force }
 }
+
+# What an error says: its message and its advice (the advice is the ErrorDetails' RecommendedAction, shown once by the
+# error view; see ErrorRecords.From).
+function Get-ErrorText([System.Management.Automation.ErrorRecord] $ErrorRecord) {
+    $advice = if ($ErrorRecord.ErrorDetails) { $ErrorRecord.ErrorDetails.RecommendedAction } else { $null }
+    if ($advice) { $ErrorRecord.ToString() + " " + $advice } else { $ErrorRecord.ToString() }
+}

@@ -306,8 +306,8 @@ Describe 'Save-MongoBackupFile' {
         Set-ObjectStore @{ ExpireAll = $true }
         Save-MongoBackupFile -Url $task.Url -Path (Join-Path $dest 'x.tar') -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'LinkExpired,*'
-        $errs[0].ToString() | Should -Match 'new link'
-        $errs[0].ToString() | Should -Not -Match 'sign='
+        (Get-ErrorText $errs[0]) | Should -Match 'new link'
+        (Get-ErrorText $errs[0]) | Should -Not -Match 'sign='
     }
 
     It 'downloads a file over 64 MB in parallel ranged parts that reassemble exactly' {
@@ -324,7 +324,7 @@ Describe 'Save-MongoBackupFile' {
         $pending = New-MongoBackupDownloadTask $b.InstanceId $b.BackupName @common
         $pending | Save-MongoBackupFile -Destination $dest @common -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'DownloadTaskNotReady,*'
-        $errs[0].ToString() | Should -Match 'Wait-MongoBackupDownloadTask'
+        (Get-ErrorText $errs[0]) | Should -Match 'Wait-MongoBackupDownloadTask'
     }
 
     It 'a Destination that is a file is refused' {

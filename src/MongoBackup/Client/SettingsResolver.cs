@@ -375,11 +375,14 @@ namespace MongoBackup.Client
         {
             string profile = settings?.ProfileName ?? DefaultProfile;
             return new TencentCloudException(ErrorCatalog.MissingRegion,
-                "No region is set, and every Tencent Cloud API request names its region, so nothing was sent. Give one in one of these ways:" + Environment.NewLine +
-                "  - -Region ap-guangzhou on the command (listing commands also take several regions, or -Region * for every region)" + Environment.NewLine +
-                "  - Connect-TencentCloud -Region ap-guangzhou   for this session" + Environment.NewLine +
-                $"  - the environment variable {EnvRegion}" + Environment.NewLine +
-                $"  - tccli's profile file ~/.tccli/{profile}.configure ('tccli configure set region ap-guangzhou')");
+                "No region is set, and every Tencent Cloud API request names its region, so nothing was sent.")
+            {
+                Advice = "Give one in one of these ways:" + Environment.NewLine +
+                    "  - -Region ap-guangzhou on the command (listing commands also take several regions, or -Region * for every region)" + Environment.NewLine +
+                    "  - Connect-TencentCloud -Region ap-guangzhou   for this session" + Environment.NewLine +
+                    $"  - the environment variable {EnvRegion}" + Environment.NewLine +
+                    $"  - tccli's profile file ~/.tccli/{profile}.configure ('tccli configure set region ap-guangzhou')",
+            };
         }
 
         private TencentCloudException MissingCredential(ResolvedSettings result, string tccliProfile, List<string> notes)
@@ -387,16 +390,20 @@ namespace MongoBackup.Client
             string home = _env.HomeDirectory ?? "~";
             string nl = Environment.NewLine;
             string profileNote = result.ProfileSource == SettingSource.Default ? "" : $" (profile '{result.ProfileName}' was named, so the environment variables, the instance role and TKE's web identity were not tried)";
-            string tried = notes.Count == 0 ? "" : nl + "What was found:" + nl + string.Concat(notes.ConvertAll(n => "  - " + n + nl)).TrimEnd();
-            return new TencentCloudException(ErrorCatalog.MissingCredential,
-                "No Tencent Cloud credentials were found" + profileNote + ". Provide them in one of these ways:" + nl +
+            // One paragraph: PowerShell 7's ConciseView runs a script's error message together into one, so the notes are
+            // sentences; the list of ways is the advice, whose lines every view keeps.
+            string tried = notes.Count == 0 ? "" : " What was found: " + string.Join(" ", notes.ConvertAll(n => n.TrimEnd().EndsWith(".") ? n.TrimEnd() : n.TrimEnd() + "."));
+            return new TencentCloudException(ErrorCatalog.MissingCredential, "No Tencent Cloud credentials were found" + profileNote + "." + tried)
+            {
+                Advice = "Provide them in one of these ways:" + nl +
                 "  - Connect-TencentCloud -SecretId <id> -SecretKey (Read-Host -AsSecureString)   for this session (add -RoleArn to assume a role with it)" + nl +
                 "  - -Credential (Get-Credential)   on one command (user name = SecretId, password = SecretKey)" + nl +
                 $"  - the environment variables {EnvSecretId} and {EnvSecretKey} (and {EnvSessionToken} for temporary credentials)" + nl +
                 $"  - the SDK credentials file {Path.Combine(home, ".tencentcloud", "credentials")} (or {EnvCredentialsFile}), section [{result.ProfileName}] with secret_id and secret_key (and role_arn to assume a role)" + nl +
                 $"  - tccli's profile file {Path.Combine(home, ".tccli", tccliProfile + ".credential")} ('tccli configure')" + nl +
                 $"  - a CAM role bound to this CVM instance (asked of the metadata service, {EnvMetadataEndpoint} or http://metadata.tencentyun.com)" + nl +
-                $"  - TKE's OIDC web identity: {string.Join(", ", TkeVariables)}" + tried);
+                $"  - TKE's OIDC web identity: {string.Join(", ", TkeVariables)}",
+            };
         }
     }
 }

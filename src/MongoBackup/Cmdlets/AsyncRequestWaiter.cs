@@ -104,7 +104,7 @@ namespace MongoBackup.Cmdlets
                 case AsyncRequestStatus.Undoed:
                     string id = current.Status == AsyncRequestStatus.Failed ? ErrorCatalog.AsyncRequestFailed
                         : current.Status == AsyncRequestStatus.Paused ? ErrorCatalog.AsyncRequestPaused : ErrorCatalog.AsyncRequestUndoed;
-                    _cmdlet.WriteError(ErrorRecords.Create(id,
+                    _cmdlet.WriteError(ErrorRecords.Create(_cmdlet, id,
                         $"The {_what} request {current.AsyncRequestId}{Of(current)} ended with the status '{Text(current.Status)}' on the service side{Times(current)}.", current));
                     Finish(entry);
                     break;
@@ -120,7 +120,7 @@ namespace MongoBackup.Cmdlets
             foreach (Entry entry in _pending.ToList())
             {
                 string state = entry.Last?.Status == null ? "not asked yet" : Text(entry.Last.Status);
-                _cmdlet.WriteError(ErrorRecords.Create(ErrorCatalog.WaitTimeout,
+                _cmdlet.WriteError(ErrorRecords.Create(_cmdlet, ErrorCatalog.WaitTimeout,
                     $"The {_what} request {entry.Request.AsyncRequestId}{Of(entry.Request)} is still {state} after {_timeout}.", (object)entry.Last ?? entry.Input));
                 Finish(entry);
             }

@@ -21,7 +21,7 @@ namespace MongoBackup.Cmdlets
         {
             if (backup == null || string.IsNullOrWhiteSpace(backup.InstanceId) || backup.BackId <= 0)
             {
-                cmdlet.WriteError(ErrorRecords.Create(ErrorCatalog.IncompleteBackup, "The backup object lacks its InstanceId or BackId.", backup));
+                cmdlet.WriteError(ErrorRecords.Create(cmdlet, ErrorCatalog.IncompleteBackup, "The backup object lacks its InstanceId or BackId.", backup));
                 return false;
             }
             Add(string.IsNullOrWhiteSpace(backup.RequestRegion) ? region : backup.RequestRegion, backup.InstanceId, backup.BackId, backup.BackupName, backup);

@@ -30,10 +30,10 @@ namespace MongoBackup.Cmdlets
             Pump.Await(async ct => { await operation(ct).ConfigureAwait(false); return true; }, CancelToken);
 
         /// <summary>A per-input failure: a non-terminating error whose TargetObject is the input.</summary>
-        internal void WriteFailure(Exception exception, object target) => WriteError(ErrorRecords.From(exception, target));
+        internal void WriteFailure(Exception exception, object target) => WriteError(ErrorRecords.From(this, exception, target));
 
         /// <summary>A failure that makes the whole invocation unusable.</summary>
-        internal void ThrowFailure(Exception exception, object target) => ThrowTerminatingError(ErrorRecords.From(exception, target));
+        internal void ThrowFailure(Exception exception, object target) => ThrowTerminatingError(ErrorRecords.From(this, exception, target));
 
         public void Dispose()
         {

@@ -187,7 +187,7 @@ namespace MongoBackup.Cmdlets
             }
             catch (TencentCloudException e)
             {
-                ThrowTerminatingError(ErrorRecords.From(e, null));
+                ThrowTerminatingError(ErrorRecords.From(this, e, null));
             }
             base.EndProcessing();
         }

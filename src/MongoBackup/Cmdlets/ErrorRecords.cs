@@ -10,7 +10,20 @@ namespace MongoBackup.Cmdlets
     /// </summary>
     internal static class ErrorRecords
     {
-        public static ErrorRecord From(Exception exception, object target)
+        /// <summary>
+        /// The record of a failure, written by <paramref name="cmdlet"/>. The advice is given once: as the
+        /// ErrorDetails' RecommendedAction, which PowerShell 7's ConciseView shows as "Recommendation:" with its line breaks
+        /// kept; under any other view (NormalView, CategoryView, Windows PowerShell 5.1), which does not show it, it is also
+        /// the end of the message, on lines of its own.
+        /// </summary>
+        public static ErrorRecord From(Cmdlet cmdlet, Exception exception, object target) =>
+            From(exception, target, adviceInMessage: !ShowsRecommendation(cmdlet));
+
+        /// <summary>An error of the module's own vocabulary (its category and advice come from the catalog).</summary>
+        public static ErrorRecord Create(Cmdlet cmdlet, string errorId, string message, object target) =>
+            From(cmdlet, new TencentCloudException(errorId, message), target);
+
+        internal static ErrorRecord From(Exception exception, object target, bool adviceInMessage)
         {
             TencentCloudException tc = exception as TencentCloudException;
             if (tc == null && exception is InvalidResponseException invalid)
@@ -22,13 +35,27 @@ namespace MongoBackup.Cmdlets
             string advice = tc.RecommendedAction;
             string tries = tc.Attempts > 1 ? $" (tried {tc.Attempts} times)" : "";
             if (advice != null || tries.Length > 0)
-                record.ErrorDetails = new ErrorDetails(tc.Message + tries + (advice == null ? "" : " " + advice)) { RecommendedAction = advice };
+            {
+                string message = tc.Message + tries + (advice != null && adviceInMessage ? Environment.NewLine + advice : "");
+                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = advice };
+            }
             return record;
         }
 
-        /// <summary>An error of the module's own vocabulary (its category and advice come from the catalog).</summary>
-        public static ErrorRecord Create(string errorId, string message, object target) =>
-            From(new TencentCloudException(errorId, message), target);
+        /// <summary>Whether the session's error view shows ErrorDetails.RecommendedAction (PowerShell 7's ConciseView does).</summary>
+        internal static bool ShowsRecommendation(Cmdlet cmdlet)
+        {
+            try
+            {
+                object view = (cmdlet as PSCmdlet)?.SessionState.PSVariable.GetValue("ErrorView");
+                if (view is PSObject ps) view = ps.BaseObject;
+                return view != null && string.Equals(view.ToString(), "ConciseView", StringComparison.OrdinalIgnoreCase);
+            }
+            catch (PSInvalidOperationException)
+            {
+                return false; // no session state (not running in a pipeline)
+            }
+        }
 
         /// <summary>The PowerShell category of a failure category (the compiler checks the names; a test checks every value maps).</summary>
         public static ErrorCategory ToErrorCategory(FailureCategory category)

@@ -79,7 +79,7 @@ namespace MongoBackup.Cmdlets
         {
             if (HasStart && HasEnd && StartTime > EndTime)
             {
-                ThrowTerminatingError(ErrorRecords.Create(ErrorCatalog.StartTimeAfterEndTime,
+                ThrowTerminatingError(ErrorRecords.Create(this, ErrorCatalog.StartTimeAfterEndTime,
                     $"-StartTime ({BeijingTime.ToApiString(StartTime)} Beijing time) is after -EndTime ({BeijingTime.ToApiString(EndTime)}). Give a start before the end.",
                     StartTime));
             }

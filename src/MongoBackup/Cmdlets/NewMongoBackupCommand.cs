@@ -161,7 +161,7 @@ namespace MongoBackup.Cmdlets
                 if (left <= TimeSpan.Zero)
                 {
                     foreach (Started s in waiting)
-                        WriteError(ErrorRecords.Create(ErrorCatalog.NewBackupNotListed,
+                        WriteError(ErrorRecords.Create(this, ErrorCatalog.NewBackupNotListed,
                             $"The backup request {s.Request.AsyncRequestId} of {s.Request.InstanceId} succeeded, but no new {(s.Last == null ? "" : "succeeded ")}manual {s.Method} backup{(s.Remark == null ? "" : $" with the remark '{s.Remark}'")} was listed within {waiter.Timeout}{(s.Last == null ? "" : $" ('{s.Last.BackupName}' is still {s.Last.Status})")}.", s.Done));
                     break;
                 }
@@ -190,7 +190,7 @@ namespace MongoBackup.Cmdlets
             }
             if (candidates.Count > 1)
             {
-                WriteError(ErrorRecords.Create(ErrorCatalog.NewBackupAmbiguous,
+                WriteError(ErrorRecords.Create(this, ErrorCatalog.NewBackupAmbiguous,
                     $"The backup request {s.Request.AsyncRequestId} of {s.Request.InstanceId} succeeded, and {candidates.Count} new manual {s.Method} backups match it: {string.Join(", ", candidates.Select(b => $"'{b.BackupName}' (BackId {b.BackId})"))}.", s.Done));
                 waiting.Remove(s);
                 return;

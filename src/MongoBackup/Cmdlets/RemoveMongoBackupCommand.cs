@@ -63,7 +63,7 @@ namespace MongoBackup.Cmdlets
             {
                 if (backup != null && backup.Status == BackupStatus.Running && backup.BackId > 0)
                 {
-                    WriteError(ErrorRecords.Create(ErrorCatalog.BackupRunning,
+                    WriteError(ErrorRecords.Create(this, ErrorCatalog.BackupRunning,
                         $"The backup '{backup.BackupName}' (BackId {backup.BackId}) of {backup.InstanceId} is still running: it cannot be deleted yet.", backup));
                     continue;
                 }

@@ -88,7 +88,7 @@ namespace MongoBackup.Cmdlets
         {
             WaitLimits.Check(this, PollInterval, Timeout);
             if (RestoreTime > Timing.System.UtcNow())
-                ThrowTerminatingError(ErrorRecords.Create(ErrorCatalog.RestoreTimeOutOfRange,
+                ThrowTerminatingError(ErrorRecords.Create(this, ErrorCatalog.RestoreTimeOutOfRange,
                     $"-RestoreTime {BeijingTime.ToApiString(RestoreTime)} (Beijing time) is in the future: give a time that has passed, within the backup retention, such as (Get-Date).AddHours(-1). Nothing was sent.", RestoreTime));
             base.BeginProcessing();
         }
@@ -149,7 +149,7 @@ namespace MongoBackup.Cmdlets
                 WriteVerbose($"{api.LastResponse.Action} {group.InstanceId} {database.Db}: {names.Length} collections (RequestId {api.LastResponse.RequestId})");
                 if (names.Length == 0)
                 {
-                    WriteError(ErrorRecords.Create(ErrorCatalog.NoCollectionToRestore,
+                    WriteError(ErrorRecords.Create(this, ErrorCatalog.NoCollectionToRestore,
                         $"The database '{database.Db}' of {group.InstanceId} has no collection to roll back. Nothing was sent.", database));
                     return false;
                 }
@@ -202,7 +202,7 @@ namespace MongoBackup.Cmdlets
 
         private bool OutOfRange(Group group, string message)
         {
-            WriteError(ErrorRecords.Create(ErrorCatalog.RestoreTimeOutOfRange, message + " Nothing was sent.", group.Target));
+            WriteError(ErrorRecords.Create(this, ErrorCatalog.RestoreTimeOutOfRange, message + " Nothing was sent.", group.Target));
             return false;
         }
 

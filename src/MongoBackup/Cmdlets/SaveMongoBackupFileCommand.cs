@@ -123,12 +123,12 @@ namespace MongoBackup.Cmdlets
         {
             base.BeginProcessing();
             if (Force && SkipExisting)
-                ThrowTerminatingError(ErrorRecords.Create(ErrorCatalog.ForceAndSkipExisting, "-Force overwrites existing files and -SkipExisting keeps them: give one or the other.", null));
+                ThrowTerminatingError(ErrorRecords.Create(this, ErrorCatalog.ForceAndSkipExisting, "-Force overwrites existing files and -SkipExisting keeps them: give one or the other.", null));
             if (ParameterSetName == TaskSet)
             {
                 _destination = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination ?? SessionState.Path.CurrentFileSystemLocation.ProviderPath);
                 if (File.Exists(_destination))
-                    ThrowTerminatingError(ErrorRecords.Create(ErrorCatalog.DestinationIsFile,
+                    ThrowTerminatingError(ErrorRecords.Create(this, ErrorCatalog.DestinationIsFile,
                         $"-Destination '{_destination}' is a file. Give a folder (it is created if needed).", Destination));
             }
             var options = new DownloadOptions
@@ -160,7 +160,7 @@ namespace MongoBackup.Cmdlets
                 target = (object)InputObject ?? ReplicaSetId;
                 if (string.IsNullOrEmpty(Url))
                 {
-                    WriteError(ErrorRecords.Create(ErrorCatalog.DownloadTaskNotReady,
+                    WriteError(ErrorRecords.Create(this, ErrorCatalog.DownloadTaskNotReady,
                         $"The download task of {ReplicaSetId} (backup '{BackupName}') has no link yet: it is not ready.", target));
                     Pump.Drain();
                     return;

@@ -62,7 +62,7 @@ namespace MongoBackup.Cmdlets
         protected override void BeginProcessing()
         {
             if (ExpireTime <= Timing.System.UtcNow())
-                ThrowTerminatingError(ErrorRecords.Create(ErrorCatalog.ExpireTimeInPast,
+                ThrowTerminatingError(ErrorRecords.Create(this, ErrorCatalog.ExpireTimeInPast,
                     $"-ExpireTime {BeijingTime.ToApiString(ExpireTime)} (Beijing time) has passed: give a later time, such as (Get-Date).AddDays(30). To delete backups now, use Remove-MongoBackup.", ExpireTime));
             base.BeginProcessing();
         }
@@ -93,7 +93,7 @@ namespace MongoBackup.Cmdlets
                     {
                         BackupBatch.Item item = group.Items.FirstOrDefault(i => i.BackId == id);
                         string name = item?.Name == null ? "" : $" '{item.Name}'";
-                        WriteError(ErrorRecords.Create(ErrorCatalog.BackupExpireTimeFailed,
+                        WriteError(ErrorRecords.Create(this, ErrorCatalog.BackupExpireTimeFailed,
                             $"The service did not change the expiry of backup{name} (BackId {id}) of {group.InstanceId} (it reported it in FailedBackups).", item?.Input ?? id));
                     }
                     if (PassThru)

@@ -116,7 +116,7 @@ namespace MongoBackup.Cmdlets
         protected override void BeginProcessing()
         {
             if (!RuleParameters.Any(Has) && !Has(nameof(Notify)))
-                ThrowTerminatingError(ErrorRecords.Create(ErrorCatalog.InvalidBackupRule,
+                ThrowTerminatingError(ErrorRecords.Create(this, ErrorCatalog.InvalidBackupRule,
                     "Give at least one setting to change, such as -BackupTime 3 or -BackupRetentionPeriod 30; Get-Help Set-MongoBackupRule lists them.", null));
             if (Has(nameof(LongTermInterval)) && Has(nameof(LongTermActiveDays)))
                 CheckDays(LongTermInterval, LongTermActiveDays, terminating: true);
@@ -191,7 +191,7 @@ namespace MongoBackup.Cmdlets
 
         private bool Refuse(string message)
         {
-            WriteError(ErrorRecords.Create(ErrorCatalog.InvalidBackupRule, $"{InstanceId}: {message} Nothing was sent.", InstanceId));
+            WriteError(ErrorRecords.Create(this, ErrorCatalog.InvalidBackupRule, $"{InstanceId}: {message} Nothing was sent.", InstanceId));
             return false;
         }
 
@@ -201,7 +201,7 @@ namespace MongoBackup.Cmdlets
             int min = interval == LongTermInterval.Monthly ? 1 : 0, max = interval == LongTermInterval.Monthly ? 31 : 6;
             if (interval == LongTermInterval.None || days.All(d => d >= min && d <= max)) return null;
             string message = $"-LongTermActiveDays {string.Join(",", days)} does not fit {interval}: give {DaysText(interval)}.";
-            if (terminating) ThrowTerminatingError(ErrorRecords.Create(ErrorCatalog.InvalidBackupRule, message + " Nothing was sent.", days));
+            if (terminating) ThrowTerminatingError(ErrorRecords.Create(this, ErrorCatalog.InvalidBackupRule, message + " Nothing was sent.", days));
             return message;
         }
 

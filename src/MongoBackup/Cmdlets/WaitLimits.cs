@@ -14,10 +14,10 @@ namespace MongoBackup.Cmdlets
         public static void Check(Cmdlet cmdlet, TimeSpan pollInterval, TimeSpan timeout)
         {
             if (pollInterval < MinPollInterval || pollInterval > MaxPollInterval)
-                cmdlet.ThrowTerminatingError(ErrorRecords.Create(ErrorCatalog.InvalidPollInterval,
+                cmdlet.ThrowTerminatingError(ErrorRecords.Create(cmdlet, ErrorCatalog.InvalidPollInterval,
                     $"-PollInterval {pollInterval} is out of range: give from 0.1 seconds to 1 hour, such as -PollInterval 5 (seconds).", pollInterval));
             if (timeout < TimeSpan.Zero)
-                cmdlet.ThrowTerminatingError(ErrorRecords.Create(ErrorCatalog.InvalidTimeout,
+                cmdlet.ThrowTerminatingError(ErrorRecords.Create(cmdlet, ErrorCatalog.InvalidTimeout,
                     $"-Timeout {timeout} is negative: give how long to wait, such as -Timeout 3600 (seconds) or -Timeout 01:00:00.", timeout));
         }
     }

@@ -73,7 +73,7 @@ namespace MongoBackup.Cmdlets
                 {
                     if (string.IsNullOrWhiteSpace(request.AsyncRequestId))
                     {
-                        WriteError(ErrorRecords.Create(ErrorCatalog.IncompleteAsyncRequest, "The request object lacks its AsyncRequestId.", request));
+                        WriteError(ErrorRecords.Create(this, ErrorCatalog.IncompleteAsyncRequest, "The request object lacks its AsyncRequestId.", request));
                         continue;
                     }
                     var copy = new AsyncRequest

@@ -88,7 +88,7 @@ namespace MongoBackup.Cmdlets
                 {
                     if (string.IsNullOrEmpty(task.InstanceId) || string.IsNullOrEmpty(task.BackupName) || string.IsNullOrEmpty(task.ReplicaSetId))
                     {
-                        WriteError(ErrorRecords.Create(ErrorCatalog.IncompleteTask, "The task object lacks its InstanceId, BackupName or ReplicaSetId.", task));
+                        WriteError(ErrorRecords.Create(this, ErrorCatalog.IncompleteTask, "The task object lacks its InstanceId, BackupName or ReplicaSetId.", task));
                         continue;
                     }
                     // The region the task was read from; a task made by hand may carry only the API's Region.
@@ -166,7 +166,7 @@ namespace MongoBackup.Cmdlets
                 _total++;
             }
             if (!tasks.Any())
-                WriteError(ErrorRecords.Create(ErrorCatalog.DownloadTaskNotFound, $"No download task exists for backup '{w.BackupName}' of {w.InstanceId}.", w.Input));
+                WriteError(ErrorRecords.Create(this, ErrorCatalog.DownloadTaskNotFound, $"No download task exists for backup '{w.BackupName}' of {w.InstanceId}.", w.Input));
         }
 
         private void Update(Waiter w, BackupDownloadTask current)
@@ -175,7 +175,7 @@ namespace MongoBackup.Cmdlets
             {
                 if (++w.MissingRounds > MissingRoundsAllowed)
                 {
-                    WriteError(ErrorRecords.Create(ErrorCatalog.DownloadTaskNotFound,
+                    WriteError(ErrorRecords.Create(this, ErrorCatalog.DownloadTaskNotFound,
                         $"No download task of backup '{w.BackupName}' exists for replica set {w.ReplicaSetId} of {w.InstanceId}.", w.Input));
                     Finish(w);
                 }
@@ -190,7 +190,7 @@ namespace MongoBackup.Cmdlets
                     WriteObject(current);
                     break;
                 case BackupDownloadTaskStatus.Failed:
-                    WriteError(ErrorRecords.Create(ErrorCatalog.BackupDownloadTaskFailed,
+                    WriteError(ErrorRecords.Create(this, ErrorCatalog.BackupDownloadTaskFailed,
                         $"The download task of backup '{w.BackupName}' for {w.ReplicaSetId} failed on the service side.", current));
                     Finish(w);
                     break;
@@ -206,7 +206,7 @@ namespace MongoBackup.Cmdlets
             foreach (Waiter w in _waiters.ToList())
             {
                 string state = w.Last == null ? "not listed yet" : $"{w.Last.Status}, {w.Last.Percent}%";
-                WriteError(ErrorRecords.Create(ErrorCatalog.WaitTimeout,
+                WriteError(ErrorRecords.Create(this, ErrorCatalog.WaitTimeout,
                     $"The download task of backup '{w.BackupName}' for {w.ReplicaSetId ?? w.InstanceId} is still pending ({state}) after {Timeout}.", (object)w.Last ?? w.Input));
                 Finish(w);
             }
