@@ -38,9 +38,6 @@ namespace MongoBackup.Transfer
         /// <summary>Stops the watchdog while the fetcher waits for memory (the silence is ours, not the server's).</summary>
         public void Pause() => _watchdog.CancelAfter(System.Threading.Timeout.Infinite);
 
-        /// <summary>The caller's token (the file's stop), for waits that are not reads.</summary>
-        public CancellationToken Outer => _outer;
-
         /// <summary>
         /// Disposes <paramref name="answer"/> when the attempt is cancelled, so a read blocked in a runtime that ignores
         /// cancellation tokens (.NET Framework's response streams) fails at once.

@@ -31,12 +31,21 @@ namespace MongoBackup.Transfer
         internal PoolAccount Account { get; set; }
     }
 
-    /// <summary>One file's share of the pool: how many head blocks it holds.</summary>
+    /// <summary>One file's share of the pool: how many head blocks it holds, and the token that stops its waits.</summary>
     internal sealed class PoolAccount
     {
-        internal PoolAccount(BufferPool pool) { Pool = pool; }
+        internal PoolAccount(BufferPool pool, CancellationToken token)
+        {
+            Pool = pool;
+            Token = token;
+        }
 
         public BufferPool Pool { get; }
+
+        /// <summary>Cancels every wait of this file (one registration for them all).</summary>
+        public CancellationToken Token { get; }
+
+        internal CancellationTokenRegistration Registration { get; set; }
 
         internal int HeadInUse { get; set; }
 
@@ -60,11 +69,12 @@ namespace MongoBackup.Transfer
     internal sealed class BufferPool
     {
         /// <summary>Blocks a file's head part may hold at once: one being filled, others being written.</summary>
-        public const int HeadBlocksPerFile = 4;
+        public const int HeadBlocksPerFile = 3;
 
         private readonly object _lock = new object();
         private readonly Stack<Block> _free = new Stack<Block>();
-        private readonly LinkedList<Waiter> _waiters = new LinkedList<Waiter>();
+        private Waiter _first;
+        private Waiter _last;
         private readonly int _aheadCapacity;
         private int _allocated;
         private int _inUse;
@@ -119,10 +129,13 @@ namespace MongoBackup.Transfer
             get { lock (_lock) return _accounts; }
         }
 
-        public PoolAccount Open()
+        /// <summary>An account for one file; <paramref name="token"/> (the file's stop) cancels its waits.</summary>
+        public PoolAccount Open(CancellationToken token = default)
         {
+            var account = new PoolAccount(this, token);
             lock (_lock) _accounts++;
-            return new PoolAccount(this);
+            if (token.CanBeCanceled) account.Registration = token.Register(() => CancelWaitsOf(account));
+            return account;
         }
 
         public void Close(PoolAccount account)
@@ -132,6 +145,17 @@ namespace MongoBackup.Transfer
                 if (account.Closed) return;
                 account.Closed = true;
                 _accounts--;
+            }
+            account.Registration.Dispose();
+        }
+
+        /// <summary>A block at once if the rules allow one now (no allocation), else false: then wait with <see cref="RentAsync"/>.</summary>
+        public bool TryRent(PoolAccount account, Func<bool> isHead, out Block block)
+        {
+            lock (_lock)
+            {
+                block = _first == null ? TryTake(account, isHead()) : null;
+                return block != null;
             }
         }
 
@@ -143,19 +167,21 @@ namespace MongoBackup.Transfer
         public Task<Block> RentAsync(PoolAccount account, Func<bool> isHead, CancellationToken token)
         {
             token.ThrowIfCancellationRequested();
+            if (account.Token.IsCancellationRequested) throw new OperationCanceledException(account.Token);
             Waiter waiter;
             lock (_lock)
             {
-                if (_waiters.Count == 0)
+                if (_first == null)
                 {
                     Block block = TryTake(account, isHead());
                     if (block != null) return Task.FromResult(block);
                 }
                 waiter = new Waiter(account, isHead);
-                waiter.Node = _waiters.AddLast(waiter);
-                // Under the lock, so a grant never sees the waiter without its registration (the lock is re-entrant
-                // if the token is already cancelled and the callback runs at once).
-                if (token.CanBeCanceled) waiter.Registration = token.Register(() => Cancel(waiter, token));
+                Append(waiter);
+                // The account's token is registered once for all its waits; another token needs its own registration
+                // (made under the lock, so a grant never sees the waiter without it; the lock is re-entrant if the token is
+                // already cancelled and the callback runs at once).
+                if (token.CanBeCanceled && token != account.Token) waiter.Registration = token.Register(() => Cancel(waiter, token));
             }
             // Others may be waiting ahead of this one, but this one may fit now (a head, say).
             Grant();
@@ -179,51 +205,130 @@ namespace MongoBackup.Transfer
             Grant();
         }
 
+        /// <summary>
+        /// Keeps the garbage of a long download (HTTP requests and answers, tasks) from growing the heap: when the managed
+        /// heap has grown by <see cref="TidyBytes"/> since the last look, a gen-0 collection (a fraction of a millisecond,
+        /// since a download keeps little alive) recycles the same few megabytes instead of letting the collector's gen-0
+        /// budget, tens of megabytes on a machine with a large cache, become resident memory. Called after each block
+        /// written; the check itself is one cheap read.
+        /// </summary>
+        public void Tidy()
+        {
+            long now = GC.GetTotalMemory(false);
+            long last = Interlocked.Read(ref _tidyMark);
+            if (now < last) Interlocked.CompareExchange(ref _tidyMark, now, last);
+            else if (now - last > TidyBytes && Interlocked.CompareExchange(ref _tidyMark, long.MaxValue, last) == last)
+            {
+                GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+                Interlocked.Exchange(ref _tidyMark, GC.GetTotalMemory(false));
+                Interlocked.Increment(ref _tidyCount);
+            }
+        }
+
+        /// <summary>Heap growth that makes <see cref="Tidy"/> collect.</summary>
+        public const long TidyBytes = 2L * 1024 * 1024;
+
+        /// <summary>Collections <see cref="Tidy"/> made.</summary>
+        public int TidyCount => Volatile.Read(ref _tidyCount);
+
+        private long _tidyMark = GC.GetTotalMemory(false);
+        private int _tidyCount;
+
         /// <summary>Serves the waiters that can be served now (a head moved, a block came back).</summary>
         public void Poke() => Grant();
 
         /// <summary>
-        /// The size of the next ranged part of a file fetched over <paramref name="connections"/> connections: the parts ahead
-        /// of the head, (connections - 1) of them per open file, share the memory left beyond the reserve, so every
-        /// connection keeps receiving while the head is written. Whole blocks, between one block and <paramref name="largest"/>.
+        /// The size of the next ranged part of a file fetched over <paramref name="connections"/> connections, so that every
+        /// connection keeps receiving while the head is written: the parts ahead of the heads share the memory beyond the
+        /// reserve. With the connections staggered (each takes the next part when it finishes one, so their progress through
+        /// their parts is spread evenly), the parts ahead of one head hold about (connections - 1) / 2 parts' worth of
+        /// bytes. Whole blocks, between one block and <paramref name="largest"/>.
         /// </summary>
         public long PartSize(int connections, long largest)
         {
             int files;
             lock (_lock) files = Math.Max(1, _accounts);
-            long share = (long)_aheadCapacity * BlockSize / ((long)files * Math.Max(1, connections - 1));
+            double ahead = Math.Max(1.0, (connections - 1) / 2.0);
+            long share = (long)(_aheadCapacity * (double)BlockSize / (files * ahead));
             long size = Math.Max(BlockSize, share / BlockSize * BlockSize);
             return Math.Max(1, Math.Min(largest, size));
         }
 
         private void Grant()
         {
-            List<Waiter> served = null;
+            Waiter served = null;
             lock (_lock)
             {
-                for (LinkedListNode<Waiter> node = _waiters.First; node != null;)
+                for (Waiter w = _first; w != null;)
                 {
-                    LinkedListNode<Waiter> next = node.Next;
-                    Waiter w = node.Value;
+                    Waiter next = w.Next;
                     Block block = TryTake(w.Account, w.IsHead());
                     if (block != null)
                     {
-                        _waiters.Remove(node);
+                        Unlink(w);
                         w.Block = block;
-                        (served ?? (served = new List<Waiter>())).Add(w);
+                        w.Next = served; // the served ones, chained (no list to allocate)
+                        served = w;
                     }
                     else if (_inUse >= Capacity)
                     {
                         break;
                     }
-                    node = next;
+                    w = next;
                 }
             }
-            if (served == null) return;
-            foreach (Waiter w in served)
+            while (served != null)
             {
+                Waiter w = served;
+                served = w.Next;
                 w.Registration.Dispose();
                 w.Signal.TrySetResult(w.Block);
+            }
+        }
+
+        private void Append(Waiter w)
+        {
+            w.Linked = true;
+            w.Prev = _last;
+            w.Next = null;
+            if (_last != null) _last.Next = w;
+            else _first = w;
+            _last = w;
+        }
+
+        private void Unlink(Waiter w)
+        {
+            if (w.Prev != null) w.Prev.Next = w.Next;
+            else _first = w.Next;
+            if (w.Next != null) w.Next.Prev = w.Prev;
+            else _last = w.Prev;
+            w.Prev = w.Next = null;
+            w.Linked = false;
+        }
+
+        private void CancelWaitsOf(PoolAccount account)
+        {
+            Waiter cancelled = null;
+            lock (_lock)
+            {
+                for (Waiter w = _first; w != null;)
+                {
+                    Waiter next = w.Next;
+                    if (w.Account == account)
+                    {
+                        Unlink(w);
+                        w.Next = cancelled;
+                        cancelled = w;
+                    }
+                    w = next;
+                }
+            }
+            while (cancelled != null)
+            {
+                Waiter w = cancelled;
+                cancelled = w.Next;
+                w.Registration.Dispose();
+                w.Signal.TrySetCanceled(account.Token);
             }
         }
 
@@ -253,8 +358,8 @@ namespace MongoBackup.Transfer
         {
             lock (_lock)
             {
-                if (waiter.Node.List == null) return; // already served: the caller gets (and returns) the block
-                _waiters.Remove(waiter.Node);
+                if (!waiter.Linked) return; // already served: the caller gets (and returns) the block
+                Unlink(waiter);
             }
             waiter.Signal.TrySetCanceled(token);
         }
@@ -270,9 +375,11 @@ namespace MongoBackup.Transfer
             public PoolAccount Account { get; }
             public Func<bool> IsHead { get; }
             public TaskCompletionSource<Block> Signal { get; } = new TaskCompletionSource<Block>(TaskCreationOptions.RunContinuationsAsynchronously);
-            public LinkedListNode<Waiter> Node { get; set; }
-            public CancellationTokenRegistration Registration { get; set; }
-            public Block Block { get; set; }
+            public Waiter Prev;
+            public Waiter Next;
+            public bool Linked;
+            public CancellationTokenRegistration Registration;
+            public Block Block;
         }
     }
 }

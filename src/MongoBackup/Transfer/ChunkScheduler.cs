@@ -48,26 +48,23 @@ namespace MongoBackup.Transfer
             _next = start;
             _total = total;
             _firstEnd = firstEnd;
-            using (var stop = CancellationTokenSource.CreateLinkedTokenSource(token))
+            Task[] workers = Enumerable.Range(0, _connections)
+                .Select(_ => Task.Run(() => WorkAsync(token), CancellationToken.None))
+                .ToArray();
+            try
             {
-                Task[] workers = Enumerable.Range(0, _connections)
-                    .Select(_ => Task.Run(() => WorkAsync(stop), CancellationToken.None))
-                    .ToArray();
-                try
-                {
-                    await Task.WhenAll(workers).ConfigureAwait(false);
-                }
-                catch when (_failure != null || token.IsCancellationRequested)
-                {
-                    // Reported below: the caller's cancellation first, else the first failure (not the others' stops).
-                }
-                finally
-                {
-                    Interlocked.Exchange(ref _first, null)?.Dispose();
-                }
-                token.ThrowIfCancellationRequested();
-                if (_failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(_failure).Throw();
+                await Task.WhenAll(workers).ConfigureAwait(false);
             }
+            catch when (_failure != null || token.IsCancellationRequested)
+            {
+                // Reported below: the first failure (not the others' stops), else the cancellation.
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _first, null)?.Dispose();
+            }
+            if (_failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(_failure).Throw();
+            token.ThrowIfCancellationRequested();
         }
 
         private bool TakePart(out long from, out long to, out RangeAnswer first)
@@ -92,18 +89,20 @@ namespace MongoBackup.Transfer
             }
         }
 
-        private async Task WorkAsync(CancellationTokenSource stop)
+        /// <param name="token">The file's stop: cancelled by the caller, by the writer's failure, or by the first worker
+        /// that fails (through <see cref="FileWriter.StopFile"/>), so the others stop too, waits for memory included.</param>
+        private async Task WorkAsync(CancellationToken token)
         {
             try
             {
-                while (!stop.IsCancellationRequested && TakePart(out long from, out long to, out RangeAnswer first))
-                    await _fetcher.FetchAsync(from, to, new PartSink(_writer, from, _checksum, canRestart: false), first, stop.Token).ConfigureAwait(false);
+                while (!token.IsCancellationRequested && TakePart(out long from, out long to, out RangeAnswer first))
+                    await _fetcher.FetchAsync(from, to, new PartSink(_writer, from, _checksum, canRestart: false), first, token).ConfigureAwait(false);
             }
             catch (Exception e)
             {
-                if (!(e is OperationCanceledException) || !stop.IsCancellationRequested)
+                if (!(e is OperationCanceledException) || !token.IsCancellationRequested)
                     Interlocked.CompareExchange(ref _failure, e, null);
-                stop.Cancel();
+                _writer.StopFile();
                 throw;
             }
         }

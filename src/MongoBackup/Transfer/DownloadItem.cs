@@ -50,10 +50,13 @@ namespace MongoBackup.Transfer
         /// The memory for received bytes of the whole command (every file, every connection): a bounded pool of
         /// <see cref="BlockSize"/> blocks, with backpressure from the writers to the fetchers.
         /// </summary>
-        public long BufferBytes { get; set; } = 24L * 1024 * 1024;
+        public long BufferBytes { get; set; } = DefaultBufferBytes;
+
+        /// <summary>The default of <see cref="BufferBytes"/> (benchmarks change it through reflection to chart memory against it).</summary>
+        internal static long DefaultBufferBytes { get; set; } = 8L * 1024 * 1024;
 
         /// <summary>The unit of that memory: read into from the connection, checked, written, given back.</summary>
-        public int BlockSize { get; set; } = 256 * 1024;
+        public int BlockSize { get; set; } = 128 * 1024;
 
         /// <summary>Check each file's CRC64 against object storage's x-cos-hash-crc64ecma (-SkipChecksum turns it off).</summary>
         public bool VerifyChecksum { get; set; } = true;

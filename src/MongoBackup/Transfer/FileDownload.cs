@@ -60,8 +60,8 @@ namespace MongoBackup.Transfer
                         _verbose($"{Name}: {partial.Path} is larger than the backup ({DisplayFormat.Size(partial.Length)}); starting over.");
                         partial.Truncate();
                     }
-                    // A write failure stops the fetchers at once: nothing more could be put anywhere.
-                    writer = new FileWriter(partial, _pool, Checksum, _options.ComputeHash, _timing, _options.WriteBytesPerSecond, () => Cancel(stop));
+                    // A write failure (or a failed part) stops every fetcher of the file at once, waits for memory included.
+                    writer = new FileWriter(partial, _pool, Checksum, _options.ComputeHash, _timing, _options.WriteBytesPerSecond, () => Cancel(stop), stop.Token);
                     Exception failure = null;
                     total = -1;
                     try
@@ -82,6 +82,7 @@ namespace MongoBackup.Transfer
                     {
                         throw new OperationCanceledException(token);
                     }
+                    token.ThrowIfCancellationRequested();
                     if (failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
                 }
                 CheckSize(writer.Written, total);

@@ -37,11 +37,11 @@ namespace MongoBackup.Transfer
         private bool _ended;
         private Exception _failure;
 
-        public FileWriter(PartialFile file, BufferPool pool, bool checksum, bool sha, Timing timing, long writeBytesPerSecond, Action onFailure)
+        public FileWriter(PartialFile file, BufferPool pool, bool checksum, bool sha, Timing timing, long writeBytesPerSecond, Action onFailure, CancellationToken stop)
         {
             _file = file;
             _pool = pool;
-            _account = pool.Open();
+            _account = pool.Open(stop);
             _checksum = checksum;
             _sha = sha;
             _timing = timing ?? Timing.System;
@@ -62,6 +62,9 @@ namespace MongoBackup.Transfer
 
         public BufferPool Pool => _pool;
 
+        /// <summary>Stops every fetch of the file (a part failed): the file's stop token is cancelled.</summary>
+        public void StopFile() => _onFailure?.Invoke();
+
         /// <summary>Feeds bytes already in the file (a resumed prefix) to the CRC and the hash; before <see cref="Start"/>.</summary>
         public void Consume(byte[] data, int offset, int count)
         {
@@ -72,12 +75,16 @@ namespace MongoBackup.Transfer
         public void Start() => _loop = Task.Run(RunAsync);
 
         /// <summary>
-        /// A block for the part that starts at <paramref name="partStart"/>, once the pool has one for it: a part whose start
-        /// the file has reached is the head and draws on the reserve; a part further ahead waits while the others' blocks
-        /// fill the pool.
+        /// Whether the part that starts at <paramref name="partStart"/> is the head: the file has reached its start, so it
+        /// draws on the reserve; a part further ahead waits while the others' blocks fill the pool.
         /// </summary>
-        public Task<Block> RentAsync(long partStart, CancellationToken token) =>
-            _pool.RentAsync(_account, () => Interlocked.Read(ref _written) >= partStart, token);
+        public Func<bool> HeadTest(long partStart) => () => Interlocked.Read(ref _written) >= partStart;
+
+        /// <summary>A block for a part at once, when the pool allows (no allocation).</summary>
+        public bool TryRent(Func<bool> isHead, out Block block) => _pool.TryRent(_account, isHead, out block);
+
+        /// <summary>A block for a part once the pool has one for it; cancelled by the file's stop.</summary>
+        public Task<Block> RentAsync(Func<bool> isHead) => _pool.RentAsync(_account, isHead, CancellationToken.None);
 
         /// <summary>Hands over a filled block (never throws: after the end or a failure the block just goes back).</summary>
         public void Submit(Block block)
@@ -209,6 +216,7 @@ namespace MongoBackup.Transfer
                     }
                     int length = next.Length;
                     _pool.Return(next); // after the file moved on: the pool sees the new head
+                    _pool.Tidy();
                     if (clock != null)
                     {
                         // A simulated slow disk (tests and benchmarks): this many bytes per second at most.

@@ -1,4 +1,4 @@
-using System.Threading;
+using System;
 using System.Threading.Tasks;
 
 namespace MongoBackup.Transfer
@@ -6,8 +6,11 @@ namespace MongoBackup.Transfer
     /// <summary>Where a ranged fetch puts the bytes it receives: blocks of one part of a file, in order.</summary>
     internal interface IBlockSink
     {
-        /// <summary>An empty block, once memory allows (the fetcher stops reading until then).</summary>
-        Task<Block> RentAsync(CancellationToken token);
+        /// <summary>An empty block now, when memory allows (no allocation).</summary>
+        bool TryRent(out Block block);
+
+        /// <summary>An empty block, once memory allows (the fetcher stops reading until then); cancelled by the file's stop.</summary>
+        Task<Block> RentAsync();
 
         /// <summary>Hands over a block holding bytes [Offset, End) (computes its CRC first when the file is checked).</summary>
         void Submit(Block block);
@@ -29,6 +32,7 @@ namespace MongoBackup.Transfer
     {
         private readonly FileWriter _writer;
         private readonly bool _checksum;
+        private Func<bool> _isHead;
 
         public PartSink(FileWriter writer, long start, bool checksum, bool canRestart)
         {
@@ -36,13 +40,16 @@ namespace MongoBackup.Transfer
             Start = start;
             _checksum = checksum;
             CanRestart = canRestart;
+            _isHead = writer.HeadTest(start);
         }
 
         public long Start { get; private set; }
 
         public bool CanRestart { get; }
 
-        public Task<Block> RentAsync(CancellationToken token) => _writer.RentAsync(Start, token);
+        public bool TryRent(out Block block) => _writer.TryRent(_isHead, out block);
+
+        public Task<Block> RentAsync() => _writer.RentAsync(_isHead);
 
         public void Submit(Block block)
         {
@@ -58,6 +65,7 @@ namespace MongoBackup.Transfer
             if (!CanRestart) throw new System.NotSupportedException("A part cannot restart.");
             await _writer.RestartAsync().ConfigureAwait(false);
             Start = 0;
+            _isHead = _writer.HeadTest(0);
         }
     }
 }

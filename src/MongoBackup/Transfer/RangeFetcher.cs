@@ -206,8 +206,11 @@ namespace MongoBackup.Transfer
                 {
                     if (block == null)
                     {
-                        attempt.Pause();
-                        block = await sink.RentAsync(attempt.Outer).ConfigureAwait(false);
+                        if (!sink.TryRent(out block))
+                        {
+                            attempt.Pause();
+                            block = await sink.RentAsync().ConfigureAwait(false);
+                        }
                         block.Offset = pos + attempt.Copied;
                         block.Length = 0;
                     }

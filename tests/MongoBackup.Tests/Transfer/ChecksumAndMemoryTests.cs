@@ -236,18 +236,43 @@ namespace MongoBackup.Tests.Transfer
         }
 
         [Fact]
+        public async Task AFailedPartStopsTheWorkersThatWaitForMemory()
+        {
+            Store.ReadDelay = TimeSpan.FromMilliseconds(1);
+            Store.MaxRead = 16 * 1024;
+            var item = Item("refused-midway.tar", 4 * 1024 * 1024);
+            int armed = 0;
+            Store.OnServed = served =>
+            {
+                if (served > 300_000 && Interlocked.Exchange(ref armed, 1) == 0) Store.FailNext(1, System.Net.HttpStatusCode.BadRequest);
+            };
+            var options = Multipart(o =>
+            {
+                o.ConnectionsPerFile = 4;
+                o.BlockSize = 32 * 1024;
+                o.BufferBytes = 1;
+            });
+            var observer = await RunAsync(options, item); // RunAsync fails the test if the queue does not end in time
+            Assert.Equal(ErrorCatalog.DownloadRefused, observer.SingleFailure().Code);
+            Assert.False(File.Exists(item.DestinationPath));
+            long kept = new FileInfo(item.DestinationPath + PartialFile.Suffix).Length;
+            Assert.True(File.ReadAllBytes(item.DestinationPath + PartialFile.Suffix).SequenceEqual(FakeObjectStore.Content(kept)));
+        }
+
+        [Fact]
         public void PartsShrinkAsFilesShareThePool()
         {
-            var pool = new BufferPool(256 * 1024, 24L * 1024 * 1024, files: 4);
-            Assert.Equal(96, pool.Capacity);
-            Assert.Equal(16, pool.Reserve);
+            const int block = 256 * 1024;
+            var pool = new BufferPool(block, 12L * 1024 * 1024, files: 4);
+            Assert.Equal(48, pool.Capacity);
+            Assert.Equal(12, pool.Reserve); // three blocks for each of four heads
             PoolAccount first = pool.Open();
             long alone = pool.PartSize(4, 8 * 1024 * 1024);
             PoolAccount[] others = { pool.Open(), pool.Open(), pool.Open() };
             long shared = pool.PartSize(4, 8 * 1024 * 1024);
-            Assert.Equal(80L * 256 * 1024 / 3 / (256 * 1024) * 256 * 1024, alone);
-            Assert.True(shared * 3 * 4 <= 80L * 256 * 1024, $"{shared} per part with four files");
-            Assert.Equal(0, shared % (256 * 1024));
+            // 36 blocks ahead of the heads; four connections keep about 1.5 parts ahead of their head.
+            Assert.Equal(24L * block, alone);
+            Assert.Equal(6L * block, shared);
             Assert.Equal(8 * 1024 * 1024, new BufferPool(256 * 1024, 1L << 30, 1).PartSize(4, 8 * 1024 * 1024));
             pool.Close(first);
             foreach (var a in others) pool.Close(a);
@@ -257,7 +282,7 @@ namespace MongoBackup.Tests.Transfer
         [Fact]
         public async Task AWaitingPartThatBecomesTheHeadIsServedFromTheReserve()
         {
-            var pool = new BufferPool(1024, 5 * 1024, files: 1); // reserve 4, ahead 1
+            var pool = new BufferPool(1024, 4 * 1024, files: 1); // reserve 3, ahead 1
             PoolAccount file = pool.Open();
             bool head = false;
             Block ahead = await pool.RentAsync(file, () => false, CancellationToken.None);
