@@ -10,7 +10,7 @@ namespace MongoBackup.Cmdlets
     /// <remarks>
     /// Give a key as -SecretId and -SecretKey (a SecureString), or as -Credential (user name = SecretId, password =
     /// SecretKey); add -SessionToken for temporary credentials. Or give only -ProfileName to use a profile of the SDK
-    /// credentials file or of tccli. Without a key (only -Region, -Endpoint, -TimeoutSec, -MaxRetries or -RetryMaxDelay)
+    /// credentials file or of tccli. Without a key (only -Region, -Endpoint, -TimeoutSec, -MaxRetries, -RetryMaxDelay or -RequestsPerSecond)
     /// it changes just those settings and keeps the rest, key included. Each call keeps the settings it does not name.
     /// The settings last until Disconnect-TencentCloud or the end of the process and are
     /// shared by all runspaces of the process (ForEach-Object -Parallel, thread jobs). Parameters given to a command
@@ -27,6 +27,10 @@ namespace MongoBackup.Cmdlets
     /// <example>
     /// <code>Connect-TencentCloud -Region ap-shanghai</code>
     /// <para>Changes only the default region: the key in use (from the environment, a profile or an earlier Connect-TencentCloud) stays.</para>
+    /// </example>
+    /// <example>
+    /// <code>Connect-TencentCloud -RequestsPerSecond 100</code>
+    /// <para>For an account whose API quota was raised: every action may send up to 100 requests per second (0 turns the client-side limit off).</para>
     /// </example>
     /// <example>
     /// <code>Connect-TencentCloud -ProfileName prod -Region ap-guangzhou</code>
@@ -94,6 +98,15 @@ namespace MongoBackup.Cmdlets
         [SecondsTransformation]
         public TimeSpan RetryMaxDelay { get; set; }
 
+        /// <summary>
+        /// The client-side limit of requests per second for every action, in every runspace of the process: 1 to 10000 for
+        /// an account whose quota was raised, 0 for no client-side limit (measuring). Default: each action's documented limit
+        /// (DescribeDBBackups 150, the others 20).
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, 10000)]
+        public int RequestsPerSecond { get; set; }
+
         /// <summary>Writes the resulting context (as Get-TencentCloudContext shows it).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -115,6 +128,11 @@ namespace MongoBackup.Cmdlets
                 // Resolve now, so a named profile that holds no key fails here rather than on the next command.
                 ResolvedSettings resolved = new SettingsResolver(ProcessHostEnvironment.Instance).Resolve(null, session, requireCredential: ParameterSetName != SettingsSet);
                 SessionDefaults.Set(session);
+                if (Has(nameof(RequestsPerSecond)))
+                {
+                    RateLimiter.SetProcessLimit(RequestsPerSecond);
+                    WriteVerbose(RequestsPerSecond == 0 ? "No client-side limit of requests per second." : $"Every action is held to {RequestsPerSecond} requests per second.");
+                }
                 WriteVerbose(resolved.Credential == null
                     ? $"No key is set yet; region {resolved.Region ?? "(none)"}, endpoint {resolved.Endpoint}."
                     : $"Connected as {resolved.Credential.MaskedSecretId} ({resolved.CredentialOrigin}), region {resolved.Region ?? "(none)"}, endpoint {resolved.Endpoint}.");
