@@ -61,13 +61,12 @@ namespace MongoBackup.Transfer
                         partial.Truncate();
                     }
                     // A write failure (or a failed part) stops every fetcher of the file at once, waits for memory included.
-                    writer = new FileWriter(partial, _pool, Checksum, _options.ComputeHash, _timing, _options.WriteBytesPerSecond, () => Cancel(stop), stop.Token);
+                    writer = new FileWriter(partial, _pool, Checksum, _options.ComputeHash, _options.WriteBytesPerSecond, () => Cancel(stop), stop.Token);
                     Exception failure = null;
                     total = -1;
                     try
                     {
                         result.ResumedFrom = await PrepareResumeAsync(partial, writer, token).ConfigureAwait(false);
-                        writer.Start();
                         total = await DownloadAsync(writer, fetcher, stop.Token).ConfigureAwait(false);
                     }
                     catch (Exception e)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
@@ -8,12 +9,15 @@ using MongoBackup.Client;
 namespace MongoBackup.Transfer
 {
     /// <summary>
-    /// Writes one file's blocks to its .partial strictly in order, on a task of its own, so the fetchers keep receiving
-    /// while the disk works. A block is written when it starts where the file ends (blocks that came early wait, keyed
-    /// by offset), then given back to the <see cref="BufferPool"/>: that return is what lets the fetchers go on. The file's
-    /// CRC64 is the blocks' CRCs (computed by the fetchers as the bytes arrived) combined in order; the SHA256, when
-    /// asked for, is fed here. <see cref="CompleteAsync"/> writes what is contiguous and stops: after a failure or a
-    /// cancellation that keeps the longest prefix received, so a resume loses as little as possible.
+    /// Writes one file's blocks to its .partial strictly in order. A block is written when it starts where the file ends;
+    /// blocks that came early wait, keyed by offset. Whoever hands over the block the file waits for writes it at once,
+    /// with every waiting block that follows, on its own thread (no hand-off to another task: on a download that is
+    /// mostly one connection, the fetcher of the head writes as curl does, read then write), while the fetchers of later
+    /// parts just leave their blocks and go on reading. Each block goes back to the <see cref="BufferPool"/> as soon as it
+    /// is written: that return is what lets the fetchers go on. The file's CRC64 is the blocks' CRCs (computed by the
+    /// fetchers as the bytes arrived) combined in order; the SHA256, when asked for, is fed here.
+    /// <see cref="CompleteAsync"/> writes what is contiguous and stops: after a failure or a cancellation that keeps the
+    /// longest prefix received, so a resume loses as little as possible.
     /// </summary>
     internal sealed class FileWriter
     {
@@ -22,36 +26,33 @@ namespace MongoBackup.Transfer
         private readonly PoolAccount _account;
         private readonly bool _checksum;
         private readonly bool _sha;
-        private readonly Timing _timing;
         private readonly long _writeBytesPerSecond;
         private readonly Action _onFailure;
         private readonly object _lock = new object();
-        private readonly SemaphoreSlim _io = new SemaphoreSlim(1, 1);
         private readonly Dictionary<long, Block> _blocks = new Dictionary<long, Block>();
         private IncrementalHash _hash;
-        private TaskCompletionSource<bool> _wake;
-        private Task _loop;
+        private Stopwatch _pace;
+        private long _paced;
         private long _written;
         private ulong _crc;
-        private bool _completing;
+        private bool _draining;
         private bool _ended;
         private Exception _failure;
 
-        public FileWriter(PartialFile file, BufferPool pool, bool checksum, bool sha, Timing timing, long writeBytesPerSecond, Action onFailure, CancellationToken stop)
+        public FileWriter(PartialFile file, BufferPool pool, bool checksum, bool sha, long writeBytesPerSecond, Action onFailure, CancellationToken stop)
         {
             _file = file;
             _pool = pool;
             _account = pool.Open(stop);
             _checksum = checksum;
             _sha = sha;
-            _timing = timing ?? Timing.System;
             _writeBytesPerSecond = writeBytesPerSecond;
             _onFailure = onFailure;
             _hash = sha ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
             _written = file.Length;
         }
 
-        /// <summary>Where the file ends: every byte before it is on disk (in the page cache until <see cref="PartialFile.Flush"/>).</summary>
+        /// <summary>Where the file ends: every byte before it is written (in the page cache until <see cref="PartialFile.Flush"/>).</summary>
         public long Written => Interlocked.Read(ref _written);
 
         /// <summary>The CRC64 of the bytes written (and of the prefix fed by <see cref="Consume"/>).</summary>
@@ -65,14 +66,12 @@ namespace MongoBackup.Transfer
         /// <summary>Stops every fetch of the file (a part failed): the file's stop token is cancelled.</summary>
         public void StopFile() => _onFailure?.Invoke();
 
-        /// <summary>Feeds bytes already in the file (a resumed prefix) to the CRC and the hash; before <see cref="Start"/>.</summary>
+        /// <summary>Feeds bytes already in the file (a resumed prefix) to the CRC and the hash, before any block.</summary>
         public void Consume(byte[] data, int offset, int count)
         {
             if (_checksum) _crc = Crc64.Append(_crc, data, offset, count);
             _hash?.AppendData(data, offset, count);
         }
-
-        public void Start() => _loop = Task.Run(RunAsync);
 
         /// <summary>
         /// Whether the part that starts at <paramref name="partStart"/> is the head: the file has reached its start, so it
@@ -86,86 +85,82 @@ namespace MongoBackup.Transfer
         /// <summary>A block for a part once the pool has one for it; cancelled by the file's stop.</summary>
         public Task<Block> RentAsync(Func<bool> isHead) => _pool.RentAsync(_account, isHead, CancellationToken.None);
 
-        /// <summary>Hands over a filled block (never throws: after the end or a failure the block just goes back).</summary>
+        /// <summary>
+        /// Hands over a filled block; if the file waits for it, writes it (and what follows) now, on this thread. Never
+        /// throws: a write failure is kept in <see cref="Failure"/> and stops the file's fetchers; after the end or a
+        /// failure the block just goes back to the pool.
+        /// </summary>
         public void Submit(Block block)
         {
-            TaskCompletionSource<bool> wake = null;
+            Block unwanted = null;
             lock (_lock)
             {
-                if (!_ended && !_blocks.ContainsKey(block.Offset))
+                if (_ended || _blocks.ContainsKey(block.Offset))
+                {
+                    unwanted = block; // the writer ended (or a duplicate): back to the pool
+                }
+                else
                 {
                     _blocks.Add(block.Offset, block);
-                    if (block.Offset == _written) { wake = _wake; _wake = null; }
-                    block = null;
+                    if (_draining || block.Offset != _written) return;
+                    _draining = true;
                 }
             }
-            if (block != null) _pool.Return(block);
-            wake?.TrySetResult(true);
+            if (unwanted != null) _pool.Return(unwanted);
+            else Drain();
         }
 
         /// <summary>Gives back a block that received nothing.</summary>
         public void Release(Block block) => _pool.Return(block);
 
         /// <summary>
-        /// Starts the file over from byte 0 (a server that ignores ranges answered the whole object): waits for the write in
-        /// progress, drops the blocks not yet written, empties the file and the checks.
+        /// Starts the file over from byte 0 (a server that ignores ranges answered the whole object): drops the blocks not
+        /// yet written, empties the file and the checks. Called by the only fetcher of a single-stream download, between
+        /// its submissions, so no write is in progress.
         /// </summary>
-        public async Task RestartAsync()
+        public Task RestartAsync()
         {
-            await _io.WaitAsync().ConfigureAwait(false);
             List<Block> dropped;
-            try
+            lock (_lock)
             {
-                lock (_lock)
-                {
-                    dropped = new List<Block>(_blocks.Values);
-                    _blocks.Clear();
-                    _file.Truncate();
-                    Interlocked.Exchange(ref _written, 0);
-                    _crc = 0;
-                    _hash?.Dispose();
-                    _hash = _sha ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
-                }
-            }
-            finally
-            {
-                _io.Release();
+                if (_draining) throw new InvalidOperationException("A restart while blocks are being written.");
+                dropped = new List<Block>(_blocks.Values);
+                _blocks.Clear();
+                _file.Truncate();
+                Interlocked.Exchange(ref _written, 0);
+                _crc = 0;
+                _hash?.Dispose();
+                _hash = _sha ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
             }
             foreach (Block b in dropped) _pool.Return(b);
+            return Task.CompletedTask;
         }
 
         /// <summary>
         /// Writes every block that continues the file, then stops and gives the others back. Throws the write failure, if
-        /// there was one.
+        /// there was one. Called once every fetcher of the file has stopped.
         /// </summary>
-        public async Task CompleteAsync()
+        public Task CompleteAsync()
         {
-            TaskCompletionSource<bool> wake;
+            bool drain;
             lock (_lock)
             {
-                _completing = true;
-                wake = _wake;
-                _wake = null;
+                drain = !_ended && !_draining && _blocks.ContainsKey(_written);
+                if (drain) _draining = true;
             }
-            wake?.TrySetResult(true);
-            try
+            if (drain) Drain();
+            List<Block> rest;
+            lock (_lock)
             {
-                if (_loop != null) await _loop.ConfigureAwait(false);
+                _ended = true;
+                rest = new List<Block>(_blocks.Values);
+                _blocks.Clear();
             }
-            finally
-            {
-                List<Block> rest;
-                lock (_lock)
-                {
-                    _ended = true;
-                    rest = new List<Block>(_blocks.Values);
-                    _blocks.Clear();
-                }
-                foreach (Block b in rest) _pool.Return(b);
-                _pool.Close(_account);
-                _pool.Poke();
-            }
+            foreach (Block b in rest) _pool.Return(b);
+            _pool.Close(_account);
+            _pool.Poke();
             if (_failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(_failure).Throw();
+            return Task.CompletedTask;
         }
 
         /// <summary>The SHA256 of everything written (uppercase hex); null unless asked for.</summary>
@@ -178,60 +173,60 @@ namespace MongoBackup.Transfer
             return hex;
         }
 
-        private async Task RunAsync()
+        /// <summary>Writes the waiting blocks that continue the file, in order, until the next one is not there yet.</summary>
+        private void Drain()
         {
-            var clock = _writeBytesPerSecond > 0 ? System.Diagnostics.Stopwatch.StartNew() : null;
-            long paced = 0;
-            try
+            while (true)
             {
-                while (true)
+                Block next;
+                lock (_lock)
                 {
-                    Block next = null;
-                    Task wait = null;
-                    await _io.WaitAsync().ConfigureAwait(false);
-                    try
+                    if (_ended || !_blocks.TryGetValue(_written, out next))
                     {
-                        lock (_lock)
-                        {
-                            if (_blocks.TryGetValue(_written, out next)) _blocks.Remove(_written);
-                            else if (_completing) return;
-                            else wait = (_wake = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-                        }
-                        if (next != null)
-                        {
-                            _file.Write(next.Data, 0, next.Length);
-                            if (_checksum) _crc = Crc64.Combine(_crc, next.Crc, next.Length);
-                            _hash?.AppendData(next.Data, 0, next.Length);
-                            Interlocked.Add(ref _written, next.Length);
-                        }
+                        _draining = false;
+                        return;
                     }
-                    finally
-                    {
-                        _io.Release();
-                    }
-                    if (next == null)
-                    {
-                        await wait.ConfigureAwait(false);
-                        continue;
-                    }
-                    int length = next.Length;
-                    _pool.Return(next); // after the file moved on: the pool sees the new head
-                    _pool.Tidy();
-                    if (clock != null)
-                    {
-                        // A simulated slow disk (tests and benchmarks): this many bytes per second at most.
-                        paced += length;
-                        TimeSpan due = TimeSpan.FromSeconds((double)paced / _writeBytesPerSecond) - clock.Elapsed;
-                        if (due > TimeSpan.Zero) await _timing.Delay(due, CancellationToken.None).ConfigureAwait(false);
-                    }
+                    _blocks.Remove(_written);
                 }
+                try
+                {
+                    _file.Write(next.Data, 0, next.Length);
+                    if (_checksum) _crc = Crc64.Combine(_crc, next.Crc, next.Length);
+                    _hash?.AppendData(next.Data, 0, next.Length);
+                    long end = Interlocked.Add(ref _written, next.Length);
+                    _file.StartWriteback(end);
+                }
+                catch (Exception e)
+                {
+                    Fail(e);
+                    _pool.Return(next);
+                    return;
+                }
+                int length = next.Length;
+                _pool.Return(next); // after the file moved on: the pool sees the new head
+                _pool.Tidy();
+                if (_writeBytesPerSecond > 0) Pace(length);
             }
-            catch (Exception e)
+        }
+
+        private void Fail(Exception e)
+        {
+            Volatile.Write(ref _failure, e);
+            lock (_lock)
             {
-                Volatile.Write(ref _failure, e);
-                lock (_lock) _ended = true;
-                _onFailure?.Invoke();
+                _ended = true;
+                _draining = false;
             }
+            _onFailure?.Invoke();
+        }
+
+        /// <summary>A simulated slow disk (tests and benchmarks): no more than the set bytes per second are written.</summary>
+        private void Pace(int length)
+        {
+            if (_pace == null) _pace = Stopwatch.StartNew();
+            _paced += length;
+            TimeSpan due = TimeSpan.FromSeconds((double)_paced / _writeBytesPerSecond) - _pace.Elapsed;
+            if (due > TimeSpan.Zero) Thread.Sleep(due);
         }
     }
 }
