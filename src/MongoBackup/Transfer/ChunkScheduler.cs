@@ -81,7 +81,17 @@ namespace MongoBackup.Transfer
                 }
                 else
                 {
-                    to = Math.Min(_total, _next + _writer.Pool.PartSize(_connections, _largestPart));
+                    // Near the end the rest is shared among the connections (each part a share of what is left, never less
+                    // than a block), so they finish together instead of one fetching the last full part alone.
+                    long size = _writer.Pool.PartSize(_connections, _largestPart);
+                    long remaining = _total - _next;
+                    if (remaining < size * _connections)
+                    {
+                        int block = _writer.Pool.BlockSize;
+                        long share = (remaining + _connections - 1) / _connections;
+                        size = Math.Max(block, (share + block - 1) / block * block);
+                    }
+                    to = Math.Min(_total, _next + size);
                 }
                 _next = to;
                 Parts++;

@@ -61,7 +61,8 @@ namespace MongoBackup.Transfer
                         partial.Truncate();
                     }
                     // A write failure (or a failed part) stops every fetcher of the file at once, waits for memory included.
-                    writer = new FileWriter(partial, _pool, Checksum, _options.ComputeHash, _options.WriteBytesPerSecond, () => Cancel(stop), stop.Token);
+                    writer = new FileWriter(partial, _pool, Checksum, _options.ComputeHash, _options.WriteBytesPerSecond, () => Cancel(stop), stop.Token,
+                        writeback: _options.FlushBeforeRename);
                     Exception failure = null;
                     total = -1;
                     try
@@ -88,7 +89,9 @@ namespace MongoBackup.Transfer
                 result.Crc64 = await CheckCrcAsync(writer, fetcher, partial, total, token).ConfigureAwait(false);
                 result.Sha256 = writer.Sha256();
                 result.Length = writer.Written;
-                partial.Flush();
+                var flush = Stopwatch.StartNew();
+                if (_options.FlushBeforeRename) partial.Flush();
+                result.FlushTime = flush.Elapsed;
             }
             finally
             {
@@ -99,7 +102,7 @@ namespace MongoBackup.Transfer
             result.UrlRefreshes = link.Refreshes;
             result.BytesFetched = _counters.Received;
             Finish(result, watch);
-            _verbose($"{Name}: downloaded {DisplayFormat.Size(result.Length)} in {DisplayFormat.Duration(result.Elapsed)} ({DisplayFormat.Rate(Rate(result))}) to {FinalPath}.");
+            _verbose($"{Name}: downloaded {DisplayFormat.Size(result.Length)} in {DisplayFormat.Duration(result.Elapsed)} ({DisplayFormat.Rate(Rate(result))}) to {FinalPath}; the last flush to disk took {DisplayFormat.Duration(result.FlushTime)}.");
             return result;
         }
 

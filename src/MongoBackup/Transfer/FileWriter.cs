@@ -28,6 +28,7 @@ namespace MongoBackup.Transfer
         private readonly bool _sha;
         private readonly long _writeBytesPerSecond;
         private readonly Action _onFailure;
+        private readonly bool _writeback;
         private readonly object _lock = new object();
         private readonly Dictionary<long, Block> _blocks = new Dictionary<long, Block>();
         private IncrementalHash _hash;
@@ -39,8 +40,9 @@ namespace MongoBackup.Transfer
         private bool _ended;
         private Exception _failure;
 
-        public FileWriter(PartialFile file, BufferPool pool, bool checksum, bool sha, long writeBytesPerSecond, Action onFailure, CancellationToken stop)
+        public FileWriter(PartialFile file, BufferPool pool, bool checksum, bool sha, long writeBytesPerSecond, Action onFailure, CancellationToken stop, bool writeback = true)
         {
+            _writeback = writeback;
             _file = file;
             _pool = pool;
             _account = pool.Open(stop);
@@ -194,7 +196,7 @@ namespace MongoBackup.Transfer
                     if (_checksum) _crc = Crc64.Combine(_crc, next.Crc, next.Length);
                     _hash?.AppendData(next.Data, 0, next.Length);
                     long end = Interlocked.Add(ref _written, next.Length);
-                    _file.StartWriteback(end);
+                    if (_writeback) _file.StartWriteback(end);
                 }
                 catch (Exception e)
                 {

@@ -111,9 +111,10 @@ namespace MongoBackup.Transfer
         /// <summary>
         /// Asks the kernel to start writing the bytes up to <paramref name="end"/> to disk now, without waiting (Linux's
         /// sync_file_range), in steps of <see cref="WritebackStep"/>: the disk works while the network does, and the
-        /// <see cref="Flush"/> that must come before the rename finds little left to do (with gigabytes of memory, the
-        /// kernel would otherwise keep a whole backup dirty until then). Where the call does not exist (macOS, Windows)
-        /// nothing happens. Called by the writer's task only.
+        /// <see cref="Flush"/> that must come before the rename finds less left to do (with gigabytes of memory, the kernel
+        /// would otherwise keep a whole backup dirty until then, and that flush would take seconds per gigabyte). Waiting
+        /// for each step instead (the strict streaming-write pattern) measured slower here: the writer then stalls on the
+        /// disk's latency. Where the call does not exist (macOS, Windows) nothing happens. Called by the writer only.
         /// </summary>
         public void StartWriteback(long end)
         {
@@ -130,7 +131,7 @@ namespace MongoBackup.Transfer
         }
 
         /// <summary>Bytes between two writeback requests.</summary>
-        public const long WritebackStep = 32L * 1024 * 1024;
+        public const long WritebackStep = 8L * 1024 * 1024;
 
         private long _writebackFrom;
 
@@ -197,12 +198,15 @@ namespace MongoBackup.Transfer
 
             public static bool Available => _available;
 
-            public static bool Start(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long offset, long count)
+            public static bool Start(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long offset, long count) =>
+                Call(handle, offset, count, SyncFileRangeWrite);
+
+            private static bool Call(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long offset, long count, uint flags)
             {
                 try
                 {
                     int fd = checked((int)handle.DangerousGetHandle().ToInt64());
-                    return sync_file_range(fd, offset, count, SyncFileRangeWrite) == 0;
+                    return sync_file_range(fd, offset, count, flags) == 0;
                 }
                 catch (Exception e) when (e is EntryPointNotFoundException || e is DllNotFoundException || e is OverflowException)
                 {
