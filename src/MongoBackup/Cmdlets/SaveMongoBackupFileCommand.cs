@@ -27,7 +27,7 @@ namespace MongoBackup.Cmdlets
     /// keeps for the object (the x-cos-hash-crc64ecma header); on a mismatch the error is ChecksumMismatch, the final file
     /// is not created and the .partial is removed. Objects stored before COS kept CRC64s have no such header: the
     /// verbose stream says so and the size is the check. -SkipChecksum turns the check off. Memory is bounded for the
-    /// whole command (8 MB of buffers shared by every file and connection, whatever the sizes or the disk's speed): a
+    /// whole command (6 MB of buffers shared by every file and connection, whatever the sizes or the disk's speed): a
     /// connection waits when the disk lags. On Linux and macOS the files are created owner-only (mode 0600, whatever the
     /// umask) and the folders this command creates 0700, since a backup holds a whole database; on Windows they inherit
     /// their folder's ACLs. Writes a FileInfo per file with InstanceId, BackupName, ReplicaSetId (and Hash) attached, so the

@@ -69,7 +69,7 @@ namespace MongoBackup.Transfer
     internal sealed class BufferPool
     {
         /// <summary>Blocks a file's head part may hold at once: one being filled, others being written.</summary>
-        public const int HeadBlocksPerFile = 3;
+        public const int HeadBlocksPerFile = 2;
 
         private readonly object _lock = new object();
         private readonly Stack<Block> _free = new Stack<Block>();

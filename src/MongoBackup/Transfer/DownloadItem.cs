@@ -53,7 +53,7 @@ namespace MongoBackup.Transfer
         public long BufferBytes { get; set; } = DefaultBufferBytes;
 
         /// <summary>The default of <see cref="BufferBytes"/> (benchmarks change it through reflection to chart memory against it).</summary>
-        internal static long DefaultBufferBytes { get; set; } = 8L * 1024 * 1024;
+        internal static long DefaultBufferBytes { get; set; } = 6L * 1024 * 1024;
 
         /// <summary>The unit of that memory: read into from the connection, checked, written, given back.</summary>
         public int BlockSize { get; set; } = 128 * 1024;

@@ -192,7 +192,7 @@ namespace MongoBackup.Tests.Transfer
             var (pool, ahead, _) = await RunMeasuredAsync(SlowDisk(1024 * 1024), items);
 
             foreach (var item in items) AssertContent(item.DestinationPath, size);
-            Assert.Equal(16, pool.Capacity); // 1 MiB of 64 KiB blocks, 12 of them the three heads' reserve
+            Assert.Equal(16, pool.Capacity); // 1 MiB of 64 KiB blocks, 6 of them the three heads' reserve
             Assert.True(pool.PeakInUse <= pool.Capacity, $"peak {pool.PeakInUse} of {pool.Capacity} blocks");
             Assert.True(pool.Allocated <= pool.Capacity, $"{pool.Allocated} blocks allocated of {pool.Capacity}");
             // Received but not yet on disk never exceeds the pool (plus one read in progress per connection).
@@ -265,13 +265,13 @@ namespace MongoBackup.Tests.Transfer
             const int block = 256 * 1024;
             var pool = new BufferPool(block, 12L * 1024 * 1024, files: 4);
             Assert.Equal(48, pool.Capacity);
-            Assert.Equal(12, pool.Reserve); // three blocks for each of four heads
+            Assert.Equal(8, pool.Reserve); // two blocks for each of four heads
             PoolAccount first = pool.Open();
             long alone = pool.PartSize(4, 8 * 1024 * 1024);
             PoolAccount[] others = { pool.Open(), pool.Open(), pool.Open() };
             long shared = pool.PartSize(4, 8 * 1024 * 1024);
-            // 36 blocks ahead of the heads; four connections keep about 1.5 parts ahead of their head.
-            Assert.Equal(24L * block, alone);
+            // 40 blocks ahead of the heads; four connections keep about 1.5 parts ahead of their head.
+            Assert.Equal(26L * block, alone);
             Assert.Equal(6L * block, shared);
             Assert.Equal(8 * 1024 * 1024, new BufferPool(256 * 1024, 1L << 30, 1).PartSize(4, 8 * 1024 * 1024));
             pool.Close(first);
@@ -282,7 +282,7 @@ namespace MongoBackup.Tests.Transfer
         [Fact]
         public async Task AWaitingPartThatBecomesTheHeadIsServedFromTheReserve()
         {
-            var pool = new BufferPool(1024, 4 * 1024, files: 1); // reserve 3, ahead 1
+            var pool = new BufferPool(1024, 3 * 1024, files: 1); // reserve 2, ahead 1
             PoolAccount file = pool.Open();
             bool head = false;
             Block ahead = await pool.RentAsync(file, () => false, CancellationToken.None);
