@@ -8,20 +8,25 @@
       Build  out/MongoBackup/ (manifest, dll, formats, help), importable by path; out/emulator/ (the API emulator).
       Test   Build, then the xunit tests and the Pester tests; prints 'N passed, N failed' and exits non-zero on a failure.
       Demo   Build, start the emulator, run examples/Demo.ps1 against it, stop the emulator.
+      Bench  Build, then bench/Bench.ps1: every benchmark of docs/benchmarks.md against its peer (curl, the Node SDK,
+             hand-signed Invoke-RestMethod); results in out/bench/. -BenchArgs passes arguments (-Only, -Repeat, -Strict).
       Clean  Remove out/ and the projects' bin/obj folders.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Clean', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
     # Pester files to run (default: all of tests/Pester). For a quick loop on one file.
-    [string[]] $PesterPath
+    [string[]] $PesterPath,
+
+    # With -Task Bench: arguments for bench/Bench.ps1, such as @('-Only', 'PerCall', '-Repeat', '5').
+    [string[]] $BenchArgs = @()
 )
 
 $ErrorActionPreference = 'Stop'
@@ -179,6 +184,16 @@ function Invoke-Demo {
     }
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    Install-NodeSdk
+    # curl and /proc are what the benchmarks need besides the build; memory is read from /proc/<pid>/status (VmHWM).
+    if (-not (Get-Command curl -ErrorAction Ignore)) { Write-Warning 'curl is not installed: the benchmarks against curl are skipped.' }
+    if (-not (Test-Path /proc/self/status)) { throw 'The benchmarks read memory from /proc: run them on Linux.' }
+    $code = Invoke-Native dotnet (@('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'bench/Bench.ps1')) + $BenchArgs) -AllowFailure
+    if ($code -ne 0) { throw "The benchmarks failed (exit $code)." }
+}
+
 function Invoke-Clean {
     foreach ($dir in @($out) + @(Get-ChildItem $root -Recurse -Directory -Include bin, obj -ErrorAction Ignore |
             Where-Object { $_.FullName -notmatch 'node_modules' } | ForEach-Object FullName)) {
@@ -191,4 +206,5 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Clean' { Invoke-Clean }
+    'Bench' { Invoke-Bench }
 }
