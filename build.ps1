@@ -9,7 +9,7 @@
       Test   Build, then the xunit tests and the Pester tests; prints 'N passed, N failed' and exits non-zero on a failure.
       Demo   Build, start the emulator, run examples/Demo.ps1 against it, stop the emulator.
       Bench  Build, then bench/Bench.ps1: every benchmark of docs/benchmarks.md against its peer (curl, the Node SDK,
-             hand-signed Invoke-RestMethod); results in out/bench/. -BenchArgs passes arguments (-Only, -Repeat, -Strict).
+             hand-signed Invoke-RestMethod); results in out/bench/. -BenchArgs '-Only PerCall,Import -Repeat 5' passes arguments.
       Clean  Remove out/ and the projects' bin/obj folders.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
@@ -25,8 +25,8 @@ param(
     # Pester files to run (default: all of tests/Pester). For a quick loop on one file.
     [string[]] $PesterPath,
 
-    # With -Task Bench: arguments for bench/Bench.ps1, such as @('-Only', 'PerCall', '-Repeat', '5').
-    [string[]] $BenchArgs = @()
+    # With -Task Bench: arguments for bench/Bench.ps1 in one string, such as '-Only PerCall,Import -Repeat 5'.
+    [string] $BenchArgs = ''
 )
 
 $ErrorActionPreference = 'Stop'
@@ -190,7 +190,8 @@ function Invoke-Bench {
     # curl and /proc are what the benchmarks need besides the build; memory is read from /proc/<pid>/status (VmHWM).
     if (-not (Get-Command curl -ErrorAction Ignore)) { Write-Warning 'curl is not installed: the benchmarks against curl are skipped.' }
     if (-not (Test-Path /proc/self/status)) { throw 'The benchmarks read memory from /proc: run them on Linux.' }
-    $code = Invoke-Native dotnet (@('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'bench/Bench.ps1')) + $BenchArgs) -AllowFailure
+    $extra = @($BenchArgs -split '\s+' | Where-Object { $_ })
+    $code = Invoke-Native dotnet (@('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'bench/Bench.ps1')) + $extra) -AllowFailure
     if ($code -ne 0) { throw "The benchmarks failed (exit $code)." }
 }
 

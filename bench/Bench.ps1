@@ -29,7 +29,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Crc64', 'OneConnection', 'OneConnectionCrc', 'Parallel', 'FourFiles', 'Memory', 'PerCall', 'Import', 'Paging', 'Waiting')]
+    # Benchmarks to run (default: all), names or one comma-separated string (as `pwsh -File` passes it).
     [string[]] $Only,
     [ValidateRange(1, 20)] [int] $Repeat = 3,
     [string] $OutDirectory,
@@ -38,6 +38,9 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
+$names = 'Crc64', 'OneConnection', 'OneConnectionCrc', 'Parallel', 'FourFiles', 'Memory', 'PerCall', 'Import', 'Paging', 'Waiting'
+$Only = @($Only | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+foreach ($n in $Only) { if ($names -notcontains $n) { throw "-Only $n is not a benchmark; give one or more of: $($names -join ', ')." } }
 $root = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 $modulePath = Join-Path $root 'out/MongoBackup/MongoBackup.psd1'
 if (-not (Test-Path $modulePath)) { throw "Build first: $modulePath is missing (dotnet pwsh ./build.ps1 -Task Build)." }
@@ -328,8 +331,10 @@ for (`$i = 0; `$i -lt $calls; `$i++) { `$null = Invoke-SignedRestMethod @p }
             Bare   = $object
             Import = "Import-Module '$modulePath'; $object"
             Call   = "Import-Module '$modulePath'; Get-MongoInstance cmgo-p8vnipr5 -Endpoint '$($emu.Endpoint)' | Out-String | Out-Null"
+            Exit   = 'exit'
+            ImportExit = "Import-Module '$modulePath'; exit"
         }
-        $times = @{ Bare = @(); Import = @(); Call = @() }
+        $times = @{ Bare = @(); Import = @(); Call = @(); Exit = @(); ImportExit = @() }
         foreach ($r in 1..([Math]::Max(5, 2 * $Repeat + 1))) {
             foreach ($k in $variants.Keys) {
                 $w = [Diagnostics.Stopwatch]::StartNew()
@@ -343,6 +348,7 @@ for (`$i = 0; `$i -lt $calls; `$i++) { `$null = Invoke-SignedRestMethod @p }
         }
         $bare = Get-Median $times.Bare
         Add-Result Import 'Import-Module + display' $times.Import $times.Bare 'ms' 'display only' '<= +50 ms' { param($o, $p) $o - $p -le 50 } ("import adds {0:N0} ms; a first Get-MongoInstance call adds {1:N0} ms in all" -f ((Get-Median $times.Import) - $bare), ((Get-Median $times.Call) - $bare))
+        Add-Result Import 'Import-Module, then exit' $times.ImportExit $times.Exit 'ms' 'pwsh -c exit' '' $null 'a session that displays nothing pays the format tables at import instead of never'
     }
 
     if ((Want 'Paging') -or (Want 'Waiting')) {
