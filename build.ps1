@@ -11,13 +11,15 @@
       Demo   Build, start the emulator, run examples/Demo.ps1 against it, stop the emulator.
       Package  Build, then out/MongoBackup.<version>.nupkg with PSResourceGet's Publish-PSResource to a local folder repository.
       Publish  Package, then publish to the PowerShell Gallery (-ApiKey, required; -Repository to publish elsewhere).
+      Bench  Build, then bench/Bench.ps1: every benchmark of docs/benchmarks.md against its peer (curl, the Node SDK,
+             hand-signed Invoke-RestMethod); results in out/bench/. -BenchArgs '-Only PerCall,Import -Repeat 5' passes arguments.
       Clean  Remove out/ and the projects' bin/obj folders.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Publish', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Publish', 'Bench', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -30,7 +32,10 @@ param(
     [string] $ApiKey,
 
     # Publish: the PSResourceGet repository to publish to.
-    [string] $Repository = 'PSGallery'
+    [string] $Repository = 'PSGallery',
+
+    # With -Task Bench: arguments for bench/Bench.ps1 in one string, such as '-Only PerCall,Import -Repeat 5'.
+    [string] $BenchArgs = ''
 )
 
 $ErrorActionPreference = 'Stop'
@@ -268,6 +273,17 @@ function Invoke-Demo {
     }
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    Install-NodeSdk
+    # curl and /proc are what the benchmarks need besides the build; memory is read from /proc/<pid>/status (VmHWM).
+    if (-not (Get-Command curl -ErrorAction Ignore)) { Write-Warning 'curl is not installed: the benchmarks against curl are skipped.' }
+    if (-not (Test-Path /proc/self/status)) { throw 'The benchmarks read memory from /proc: run them on Linux.' }
+    $extra = @($BenchArgs -split '\s+' | Where-Object { $_ })
+    $code = Invoke-Native dotnet (@('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'bench/Bench.ps1')) + $extra) -AllowFailure
+    if ($code -ne 0) { throw "The benchmarks failed (exit $code)." }
+}
+
 function Invoke-Clean {
     foreach ($dir in @($out) + @(Get-ChildItem $root -Recurse -Directory -Include bin, obj -ErrorAction Ignore |
             Where-Object { $_.FullName -notmatch 'node_modules' } | ForEach-Object FullName)) {
@@ -282,4 +298,5 @@ switch ($Task) {
     'Package' { $null = Invoke-Package }
     'Publish' { Invoke-Publish }
     'Clean' { Invoke-Clean }
+    'Bench' { Invoke-Bench }
 }

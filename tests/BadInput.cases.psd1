@@ -200,6 +200,30 @@
             NothingWritten = @('{Work}/dest'); Requests = @{ Total = 0 }
         }
         @{
+            Name = 'Save-MongoBackupFile of bytes altered on the way (one flipped, the CRC64 header right)'; Area = 'Parameters'
+            Setup = @{ Script = 'Set-EmulatorObjectStore $emu -FlipByteAt 100 | Out-Null' }
+            Command = '$ready | Save-MongoBackupFile -Destination "$work/dest" @common'
+            ExpectedErrorId = 'ChecksumMismatch'; ExpectedCategory = 'InvalidResult'
+            MessageMatch = '(?s)CRC64 \d+ but object storage holds CRC64 \d+ \(x-cos-hash-crc64ecma\).*\.partial was removed.*Run the download again'
+            NothingWritten = @('{Final}'); NoPartial = $true
+            Requests = @{ Total = 0 }
+            Documents = 'A corrupt .partial is removed rather than kept for a resume: resuming it would keep the bad bytes.'
+        }
+        @{
+            Name = 'Connect-TencentCloud -RequestsPerSecond negative'; Area = 'Parameters'
+            Command = 'Connect-TencentCloud -RequestsPerSecond -1'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "RequestsPerSecond.*minimum allowed range of 0"
+            Requests = @{ Total = 0 }
+        }
+        @{
+            Name = 'Connect-TencentCloud -RequestsPerSecond above 10000'; Area = 'Parameters'
+            Command = 'Connect-TencentCloud -RequestsPerSecond 10001'
+            ExpectedErrorId = 'ParameterArgumentValidationError'; ExpectedCategory = 'InvalidData'
+            MessageMatch = "RequestsPerSecond.*maximum allowed range of 10000"
+            Requests = @{ Total = 0 }
+        }
+        @{
             Name = 'Wait-MongoBackupDownloadTask -PollInterval 0'; Area = 'Parameters'
             Command = '$pending | Wait-MongoBackupDownloadTask -PollInterval 0 @common'
             ExpectedErrorId = 'InvalidPollInterval'; ExpectedCategory = 'InvalidArgument'

@@ -53,6 +53,7 @@ builder.Services.AddSingleton<LinkSigner>();
 builder.Services.AddSingleton<TaskLinks>();
 builder.Services.AddSingleton<ObjectCatalog>();
 builder.Services.AddSingleton<ObjectSettings>();
+builder.Services.AddSingleton<ObjectChecksums>();
 builder.Services.AddSingleton<ObjectEndpoints>();
 builder.Services.AddSingleton<FaultInjector>();
 builder.Services.AddSingleton<CannedAnswers>();

@@ -1,3 +1,5 @@
+using System;
+using System.Diagnostics;
 using System.IO;
 using System.Runtime.InteropServices;
 
@@ -7,6 +9,35 @@ namespace MongoBackup.Tests
     internal static class TestPlatform
     {
         public static bool IsLinux => RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+
+        public static bool IsWindows => RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+
+        [DllImport("libc", EntryPoint = "chmod", SetLastError = true)]
+        private static extern int ChmodNative(string path, int mode);
+
+        /// <summary>Sets the mode bits of a file or folder, given in octal (Unix only).</summary>
+        public static void SetMode(string path, string octal)
+        {
+            if (ChmodNative(path, Convert.ToInt32(octal, 8)) != 0) throw new IOException($"chmod {octal} {path} failed (errno {Marshal.GetLastWin32Error()})");
+        }
+
+        /// <summary>The mode bits of a file or folder in octal, such as "600" (Unix only).</summary>
+        public static string Mode(string path)
+        {
+#if NET
+            if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("Unix modes only.");
+            return Convert.ToString((int)File.GetUnixFileMode(path), 8);
+#else
+            // The .NET Framework has no mode API: ask coreutils' stat.
+            using (var stat = Process.Start(new ProcessStartInfo("stat", "-c %a \"" + path + "\"") { RedirectStandardOutput = true, UseShellExecute = false }))
+            {
+                string mode = stat.StandardOutput.ReadToEnd().Trim();
+                stat.WaitForExit();
+                if (stat.ExitCode != 0) throw new IOException($"stat {path} failed (exit {stat.ExitCode})");
+                return mode;
+            }
+#endif
+        }
 
         [DllImport("libc", EntryPoint = "symlink", SetLastError = true)]
         private static extern int SymlinkNative(string target, string link);

@@ -174,7 +174,9 @@ function Reset-Emulator {
 <#
 .SYNOPSIS
 Object-store faults (POST /_emulator/objects): a per-connection bandwidth cap, "drop the next -DropCount
-connections after -DropAfterBytes body bytes", and -ExpireAll to expire every link issued so far.
+connections after -DropAfterBytes body bytes", -ExpireAll to expire every link issued so far, "flip the byte at
+-FlipByteAt in the next -FlipCount bodies that hold it" (the x-cos-hash-crc64ecma header stays right; -1 stops), and
+-OmitCrc64 $true to send no x-cos-hash-crc64ecma header (an object stored before COS kept CRC64s).
 Only the given parameters change. Returns the current settings.
 #>
 function Set-EmulatorObjectStore {
@@ -184,10 +186,13 @@ function Set-EmulatorObjectStore {
         [ValidateRange(0, [long]::MaxValue)] [long] $BandwidthBytesPerSecond,
         [ValidateRange(0, [long]::MaxValue)] [long] $DropAfterBytes,
         [ValidateRange(0, [int]::MaxValue)] [int] $DropCount,
-        [switch] $ExpireAll
+        [switch] $ExpireAll,
+        [ValidateRange(-1, [long]::MaxValue)] [long] $FlipByteAt,
+        [ValidateRange(0, [int]::MaxValue)] [int] $FlipCount,
+        [bool] $OmitCrc64
     )
     $body = [ordered]@{}
-    foreach ($name in 'BandwidthBytesPerSecond', 'DropAfterBytes', 'DropCount') {
+    foreach ($name in 'BandwidthBytesPerSecond', 'DropAfterBytes', 'DropCount', 'FlipByteAt', 'FlipCount', 'OmitCrc64') {
         if ($PSBoundParameters.ContainsKey($name)) { $body[$name] = $PSBoundParameters[$name] }
     }
     if ($ExpireAll) { $body.ExpireAll = $true }
@@ -196,9 +201,10 @@ function Set-EmulatorObjectStore {
 
 <#
 .SYNOPSIS
-SHA-256 (lower-case hex) and size of a whole object, from its Url (query ignored) or its /cos/... path.
+SHA-256 (lower-case hex), size and CRC64 (x-cos-hash-crc64ecma's decimal text) of a whole object, from its Url
+(query ignored) or its /cos/... path.
 .OUTPUTS
-PSCustomObject {Sha256, Size}.
+PSCustomObject {Sha256, Size, Crc64}.
 #>
 function Get-EmulatorObjectHash {
     [CmdletBinding()]

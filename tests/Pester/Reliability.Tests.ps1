@@ -127,8 +127,9 @@ Describe 'A 1 GiB download through dropped connections' {
             New-MongoBackupDownloadTask @common | Wait-MongoBackupDownloadTask @common -PollInterval 0.2
         $task.BackupSize | Should -BeGreaterThan 1GB
         Reset-Emulator $emu
-        # Five drops: each of the next five connections (ranged parts of 8 MiB) is cut after 5 MB of body.
-        Set-EmulatorObjectStore $emu -DropAfterBytes 5MB -DropCount 5 | Out-Null
+        # Five drops: each of the next five connections (ranged parts of a few MiB, sized to the memory budget) is cut
+        # after 1 MB of body.
+        Set-EmulatorObjectStore $emu -DropAfterBytes 1MB -DropCount 5 | Out-Null
         $watch = [Diagnostics.Stopwatch]::StartNew()
         $file = $task | Save-MongoBackupFile -Destination $dest -Hash @common -Verbose 4>&1 | ForEach-Object {
             if ($_ -is [System.Management.Automation.VerboseRecord]) { Write-Host "  $($_.Message)" } else { $_ }
@@ -145,5 +146,6 @@ Describe 'A 1 GiB download through dropped connections' {
         $file.Length | Should -Be $task.BackupSize
         $file.Hash | Should -Be $expected
         $overlap | Should -Be 0
+        (Set-EmulatorObjectStore $emu).DropCount | Should -Be 0 -Because 'all five drops must have happened, or the figure means nothing'
     }
 }

@@ -84,6 +84,7 @@ namespace MongoBackup.Client
         public const string DestinationIsFile = "DestinationIsFile";
         public const string FileExists = "FileExists";
         public const string SizeMismatch = "SizeMismatch";
+        public const string ChecksumMismatch = "ChecksumMismatch";
         public const string LinkExpired = "LinkExpired";
         public const string WriteFailed = "WriteFailed";
         public const string ObjectNotFound = "ObjectNotFound";
@@ -158,6 +159,7 @@ namespace MongoBackup.Client
             Own(DestinationIsFile, FailureCategory.InvalidArgument, null),
             Own(FileExists, FailureCategory.ResourceExists, "Add -Force to replace the file or -SkipExisting to keep it, or choose another destination."),
             Own(SizeMismatch, FailureCategory.InvalidResult, "The object in storage does not have the backup's size. Get a fresh link with Get-MongoBackupDownloadTask and run again; if it persists, create a new task with New-MongoBackupDownloadTask."),
+            Own(ChecksumMismatch, FailureCategory.InvalidResult, "Run the download again: it starts over from byte 0. If the CRC64 differs again, something between object storage and this machine alters data (a proxy, a faulty network card or memory): try from another machine or network."),
             Own(LinkExpired, FailureCategory.PermissionDenied, "Get a new link with Get-MongoBackupDownloadTask (or New-MongoBackupDownloadTask if the task is gone), then run the download again."),
             Own(WriteFailed, FailureCategory.WriteError, "Free disk space or fix the permissions of the destination, then run the download again: the .partial file is resumed."),
             Own(ObjectNotFound, FailureCategory.ObjectNotFound, "The backup file is no longer in object storage. Check the task with Get-MongoBackupDownloadTask, or create a new one with New-MongoBackupDownloadTask."),

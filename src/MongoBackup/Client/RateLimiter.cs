@@ -26,6 +26,38 @@ namespace MongoBackup.Client
         private readonly TimeSpan _window;
         private TaskCompletionSource<bool> _released = NewSignal();
 
+        /// <summary>No client-side limit (Connect-TencentCloud -RequestsPerSecond 0): every request goes at once.</summary>
+        public static readonly RateLimiter Unlimited = new RateLimiter();
+
+        private static readonly Task<Lease> NoWait = Task.FromResult(new Lease(null, null, TimeSpan.Zero));
+        private static int _processLimit = -1;
+
+        private RateLimiter()
+        {
+            Limit = 0;
+            _timing = Timing.System;
+        }
+
+        /// <summary>
+        /// The process-wide limit Connect-TencentCloud -RequestsPerSecond sets for every action (for accounts whose quota was
+        /// raised, and for measuring): null = each action's documented limit, 0 = no client-side limit.
+        /// </summary>
+        public static int? ProcessLimit
+        {
+            get
+            {
+                int limit = Volatile.Read(ref _processLimit);
+                return limit < 0 ? (int?)null : limit;
+            }
+        }
+
+        /// <summary>Sets <see cref="ProcessLimit"/> (null: back to the documented limits); requests already waiting keep their limiter.</summary>
+        public static void SetProcessLimit(int? requestsPerSecond)
+        {
+            if (requestsPerSecond < 0) throw new ArgumentOutOfRangeException(nameof(requestsPerSecond));
+            Volatile.Write(ref _processLimit, requestsPerSecond ?? -1);
+        }
+
         public RateLimiter(int requestsPerWindow, TimeSpan window, Timing timing = null)
         {
             if (requestsPerWindow < 1) throw new ArgumentOutOfRangeException(nameof(requestsPerWindow));
@@ -34,17 +66,37 @@ namespace MongoBackup.Client
             _timing = timing ?? Timing.System;
         }
 
+        /// <summary>Requests per window; 0 for <see cref="Unlimited"/>.</summary>
         public int Limit { get; }
 
-        /// <summary>The process-wide limiter of one action for one account at one endpoint.</summary>
-        public static RateLimiter For(string endpoint, string secretId, ActionDescriptor action, Timing timing = null) =>
-            Shared.GetOrAdd(endpoint + "|" + secretId + "|" + action.Name, _ => new RateLimiter(action.RequestsPerSecond, DefaultWindow, timing));
+        /// <summary>
+        /// The process-wide limiter of one action for one account at one endpoint, at the action's documented limit or the
+        /// one <see cref="ProcessLimit"/> sets for every action (<see cref="Unlimited"/> for 0).
+        /// </summary>
+        public static RateLimiter For(string endpoint, string secretId, ActionDescriptor action, Timing timing = null)
+        {
+            int? process = ProcessLimit;
+            if (process == 0) return Unlimited;
+            int limit = process ?? action.RequestsPerSecond;
+            return Shared.GetOrAdd(endpoint + "|" + secretId + "|" + action.Name + "|" + limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => new RateLimiter(limit, DefaultWindow, timing));
+        }
 
         /// <summary>
         /// Waits (cancellably) until one more request fits and takes a slot for it. Dispose the lease when the answer (or
         /// the failure) arrives; the slot then counts for one more window.
         /// </summary>
-        public async Task<Lease> AcquireAsync(CancellationToken cancellationToken)
+        public Task<Lease> AcquireAsync(CancellationToken cancellationToken)
+        {
+            if (Limit == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return NoWait;
+            }
+            return AcquireLimitedAsync(cancellationToken);
+        }
+
+        private async Task<Lease> AcquireLimitedAsync(CancellationToken cancellationToken)
         {
             TimeSpan started = _timing.Monotonic();
             while (true)

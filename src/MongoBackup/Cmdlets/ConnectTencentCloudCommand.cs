@@ -18,7 +18,8 @@ namespace MongoBackup.Cmdlets
     /// role). Temporary keys (of the instance role, an assumed role, TKE's web identity) are obtained now, so a wrong role
     /// fails here, and obtained again 5 minutes before they expire, once for the whole process, so long Save-MongoBackupFile
     /// and Wait-MongoBackupDownloadTask runs never stop on an expired key.
-    /// Without a key (only -Region, -Endpoint, -TimeoutSec, -MaxRetries or -RetryMaxDelay) it changes just those settings
+    /// Without a key (only -Region, -Endpoint, -TimeoutSec, -MaxRetries, -RetryMaxDelay or
+    /// -RequestsPerSecond) it changes just those settings
     /// and keeps the rest, key included. Each call keeps the settings it does not name. The settings last until
     /// Disconnect-TencentCloud or the end of the process and are shared by all runspaces of the process (ForEach-Object
     /// -Parallel, thread jobs). Parameters given to a command override them. Keys and tokens are kept in memory only and
@@ -35,6 +36,10 @@ namespace MongoBackup.Cmdlets
     /// <example>
     /// <code>Connect-TencentCloud -Region ap-shanghai</code>
     /// <para>Changes only the default region: the key in use (from the environment, a profile or an earlier Connect-TencentCloud) stays.</para>
+    /// </example>
+    /// <example>
+    /// <code>Connect-TencentCloud -RequestsPerSecond 100</code>
+    /// <para>For an account whose API quota was raised: every action may send up to 100 requests per second (0 turns the client-side limit off).</para>
     /// </example>
     /// <example>
     /// <code>Connect-TencentCloud -ProfileName prod -Region ap-guangzhou</code>
@@ -148,6 +153,15 @@ namespace MongoBackup.Cmdlets
         [SecondsTransformation]
         public TimeSpan RetryMaxDelay { get; set; }
 
+        /// <summary>
+        /// The client-side limit of requests per second for every action, in every runspace of the process: 1 to 10000 for
+        /// an account whose quota was raised, 0 for no client-side limit (measuring). Default: each action's documented limit
+        /// (DescribeDBBackups 150, the others 20).
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, 10000)]
+        public int RequestsPerSecond { get; set; }
+
         /// <summary>Writes the resulting context (as Get-TencentCloudContext shows it).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -180,6 +194,11 @@ namespace MongoBackup.Cmdlets
                 (ExplicitSettings session, ResolvedSettings resolved, TimedCredential current) = Await(ct =>
                     ConnectAsync(resolver, given, replacesKey, roleName, roleArn, sessionName, duration, ct));
                 SessionDefaults.Set(session);
+                if (Has(nameof(RequestsPerSecond)))
+                {
+                    RateLimiter.SetProcessLimit(RequestsPerSecond);
+                    WriteVerbose(RequestsPerSecond == 0 ? "No client-side limit of requests per second." : $"Every action is held to {RequestsPerSecond} requests per second.");
+                }
                 WriteVerbose(resolved.CredentialProvider == null
                     ? $"No key is set yet; region {resolved.Region ?? "(none)"}, endpoint {resolved.Endpoint}."
                     : $"Connected with {Describe(resolved, current)} ({resolved.CredentialOrigin}), region {resolved.Region ?? "(none)"}, endpoint {resolved.Endpoint}.");

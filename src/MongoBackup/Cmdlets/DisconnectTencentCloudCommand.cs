@@ -3,7 +3,7 @@ using MongoBackup.Client;
 
 namespace MongoBackup.Cmdlets
 {
-    /// <summary>Forgets the credential, region and endpoint set by Connect-TencentCloud.</summary>
+    /// <summary>Forgets the credential, region, endpoint and request limit set by Connect-TencentCloud.</summary>
     /// <remarks>
     /// After it, commands fall back to their parameters, the environment variables, the profile files, the instance role
     /// and TKE's web identity. It also forgets every temporary key the process obtained (roles are asked again on the next
@@ -26,6 +26,7 @@ namespace MongoBackup.Cmdlets
             bool wasConnected = SessionDefaults.Current != null;
             SessionDefaults.Clear();
             TemporaryKeyCache.Clear();
+            RateLimiter.SetProcessLimit(null);
             WriteVerbose(wasConnected ? "The session's Tencent Cloud defaults are cleared." : "There was no Tencent Cloud session to clear.");
         }
     }

@@ -152,8 +152,11 @@ namespace MongoBackup.Cmdlets
         /// <summary>The verbose line of an answer, the offset probe's finding, and the total count (-IncludeTotalCount) first.</summary>
         private void Report<T>(IPager<T> pager, PageResult<T> page, string itemName, bool first)
         {
-            WriteVerbose($"{pager.ActionName} {pager.Subject}: offset {page.Offset}, limit {page.Limit}: {page.Received} {itemName} of {page.TotalCount} in {page.Elapsed.TotalMilliseconds:0} ms (RequestId {page.RequestId})");
-            if (page.Note != null) WriteVerbose(page.Note);
+            if (Pump.WantsVerbose)
+            {
+                WriteVerbose($"{pager.ActionName} {pager.Subject}: offset {page.Offset}, limit {page.Limit}: {page.Received} {itemName} of {page.TotalCount} in {page.Elapsed.TotalMilliseconds:0} ms (RequestId {page.RequestId})");
+                if (page.Note != null) WriteVerbose(page.Note);
+            }
             if (first && PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount((ulong)Math.Max(0, page.TotalCount), 1.0));
         }
     }

@@ -20,6 +20,31 @@ namespace MongoBackup.Cmdlets
         public PipelinePump(Cmdlet cmdlet)
         {
             _cmdlet = cmdlet;
+            WantsVerbose = Wants(cmdlet, "VerbosePreference", "Verbose");
+            WantsDebug = Wants(cmdlet, "DebugPreference", "Debug");
+        }
+
+        /// <summary>Whether verbose lines are shown or kept: when not, they are neither formatted nor posted.</summary>
+        public bool WantsVerbose { get; }
+
+        /// <summary>Whether debug lines are shown or kept: when not, the client's per-request lines cost no wake-up of the pipeline thread.</summary>
+        public bool WantsDebug { get; }
+
+        /// <summary>The cmdlet's -Verbose/-Debug, else the preference variable in its scope (read on the pipeline thread).</summary>
+        private static bool Wants(Cmdlet cmdlet, string preference, string parameter)
+        {
+            if (!(cmdlet is PSCmdlet ps)) return true;
+            try
+            {
+                if (ps.MyInvocation.BoundParameters.TryGetValue(parameter, out object given))
+                    return given is SwitchParameter sw ? sw.IsPresent : LanguagePrimitives.IsTrue(given);
+                object value = ps.GetVariableValue(preference);
+                return !(value is ActionPreference p) || (p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore);
+            }
+            catch (Exception e) when (e is InvalidOperationException || e is PSInvalidOperationException || e is NullReferenceException)
+            {
+                return true; // not on the pipeline thread, or no session: keep everything
+            }
         }
 
         /// <summary>Queues a write; it runs on the pipeline thread during the next <see cref="Await{T}"/> or <see cref="Drain"/>.</summary>
@@ -29,9 +54,15 @@ namespace MongoBackup.Cmdlets
             _signal.Release();
         }
 
-        public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
+        public void Verbose(string message)
+        {
+            if (WantsVerbose) Post(() => _cmdlet.WriteVerbose(message));
+        }
 
-        public void Debug(string message) => Post(() => _cmdlet.WriteDebug(message));
+        public void Debug(string message)
+        {
+            if (WantsDebug) Post(() => _cmdlet.WriteDebug(message));
+        }
 
         /// <summary>Runs the posted writes (pipeline thread only).</summary>
         public void Drain()

@@ -22,7 +22,15 @@ namespace MongoBackup.Cmdlets
     /// limits throughput per connection. An expired link (HTTP 403) is refreshed once by asking
     /// DescribeBackupDownloadTask again for that task, in the region the task was read from (its RequestRegion). An existing file is an error and stays untouched, unless -Force
     /// (overwrite) or -SkipExisting (keep it and write it out as if downloaded). -Hash computes the SHA256 while
-    /// downloading. Writes a FileInfo per file with InstanceId, BackupName, ReplicaSetId (and Hash) attached, so the
+    /// downloading. Every file is checked end to end: the CRC64 of the bytes received (computed part by part as they
+    /// arrive, never by reading the file again; a resumed .partial is read once) must equal the CRC64 object storage
+    /// keeps for the object (the x-cos-hash-crc64ecma header); on a mismatch the error is ChecksumMismatch, the final file
+    /// is not created and the .partial is removed. Objects stored before COS kept CRC64s have no such header: the
+    /// verbose stream says so and the size is the check. -SkipChecksum turns the check off. Memory is bounded for the
+    /// whole command (6 MB of buffers shared by every file and connection, whatever the sizes or the disk's speed): a
+    /// connection waits when the disk lags. On Linux and macOS the files are created owner-only (mode 0600, whatever the
+    /// umask) and the folders this command creates 0700, since a backup holds a whole database; on Windows they inherit
+    /// their folder's ACLs. Writes a FileInfo per file with InstanceId, BackupName, ReplicaSetId (and Hash) attached, so the
     /// result pipes into Get-FileHash, Compress-Archive or Remove-Item. Ctrl+C stops at once and leaves only .partial
     /// files, which the next run resumes. -WhatIf lists the files that would be written and downloads nothing.
     /// </remarks>
@@ -37,6 +45,10 @@ namespace MongoBackup.Cmdlets
     /// <example>
     /// <code>Save-MongoBackupFile -Url $task.Url -Path ./shard0.tar -ConnectionsPerFile 8</code>
     /// <para>Downloads one link to a given file over 8 connections.</para>
+    /// </example>
+    /// <example>
+    /// <code>$task | Save-MongoBackupFile -Destination ./backups -Verbose 4>&amp;1 | Select-String CRC64</code>
+    /// <para>Shows each file's CRC64 check against object storage's x-cos-hash-crc64ecma (or that the object has none).</para>
     /// </example>
     [Cmdlet(VerbsData.Save, "MongoBackupFile", DefaultParameterSetName = TaskSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FileInfo))]
@@ -115,6 +127,10 @@ namespace MongoBackup.Cmdlets
         [Parameter]
         public SwitchParameter Hash { get; set; }
 
+        /// <summary>Do not compare each file's CRC64 with object storage's (x-cos-hash-crc64ecma); the size is still checked. Off by default: files are checked.</summary>
+        [Parameter]
+        public SwitchParameter SkipChecksum { get; set; }
+
         /// <summary>A presigned link needs no key; one is used, when found, only to refresh an expired link.</summary>
         internal override bool RequiresCredential => false;
 
@@ -138,6 +154,7 @@ namespace MongoBackup.Cmdlets
                 Force = Force,
                 SkipExisting = SkipExisting,
                 ComputeHash = Hash,
+                VerifyChecksum = !SkipChecksum,
                 // The module's one retry policy (-MaxRetries, -RetryMaxDelay or Connect-TencentCloud's): for a download it
                 // counts retries in a row without a byte of progress, since each retry resumes where the last one stopped.
                 Retry = Settings.Retry,

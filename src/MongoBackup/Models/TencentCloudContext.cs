@@ -37,6 +37,8 @@ namespace MongoBackup
         /// <summary>The longest wait between two retries.</summary>
         public TimeSpan RetryMaxDelay { get; set; }
         public SettingSource RetrySource { get; set; }
+        /// <summary>The client-side limit of requests per second of every action set by Connect-TencentCloud -RequestsPerSecond: null = each action's documented limit, 0 = none.</summary>
+        public int? RequestsPerSecond { get; set; }
 
         internal static TencentCloudContext From(ResolvedSettings s, TimedCredential current = null)
         {
@@ -66,6 +68,7 @@ namespace MongoBackup
                 MaxRetries = s.Retry.MaxRetries,
                 RetryMaxDelay = s.Retry.MaxDelay,
                 RetrySource = s.RetrySource,
+                RequestsPerSecond = RateLimiter.ProcessLimit,
             };
         }
     }

@@ -35,6 +35,9 @@ namespace MongoBackup.Transfer
         /// <summary>Restarts the watchdog: called before each read.</summary>
         public void Restart() => _watchdog.CancelAfter(_timeout);
 
+        /// <summary>Stops the watchdog while the fetcher waits for memory (the silence is ours, not the server's).</summary>
+        public void Pause() => _watchdog.CancelAfter(System.Threading.Timeout.Infinite);
+
         /// <summary>
         /// Disposes <paramref name="answer"/> when the attempt is cancelled, so a read blocked in a runtime that ignores
         /// cancellation tokens (.NET Framework's response streams) fails at once.

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,94 +6,113 @@ using System.Threading.Tasks;
 namespace MongoBackup.Transfer
 {
     /// <summary>
-    /// Multipart download of one file: [start, total) is cut into chunks, N workers take them in order and fetch
-    /// them with ranged requests, and the <see cref="OrderedChunkWriter"/> appends them to the .partial in order.
-    /// The probe's answer (the first chunk's range) is the first chunk's data. The first failure stops every worker.
+    /// Multipart download of one file: N workers take consecutive ranged parts of [start, total) in order and stream each
+    /// through small pooled blocks into the file's <see cref="FileWriter"/>, which appends them in order. A part's size is
+    /// decided when it is taken, from the memory the pool can give the parts ahead of the head
+    /// (<see cref="BufferPool.PartSize"/>), so every connection keeps receiving and memory stays bounded however many
+    /// files download at once. The probe's answer is the first part's data. The first failure stops every worker.
     /// </summary>
     internal sealed class ChunkScheduler
     {
         private readonly RangeFetcher _fetcher;
-        private readonly PartialFile _file;
+        private readonly FileWriter _writer;
         private readonly int _connections;
-        private readonly int _chunkSize;
-        private readonly ConcurrentDictionary<int, ChunkBuffer> _inFlight = new ConcurrentDictionary<int, ChunkBuffer>();
-        private int _taken;
+        private readonly int _largestPart;
+        private readonly bool _checksum;
+        private readonly object _lock = new object();
+        private long _next;
+        private long _total;
+        private long _firstEnd;
         private Exception _failure;
         private RangeAnswer _first;
 
-        public ChunkScheduler(RangeFetcher fetcher, PartialFile file, int connections, int chunkSize)
+        public ChunkScheduler(RangeFetcher fetcher, FileWriter writer, int connections, int largestPart, bool checksum)
         {
             _fetcher = fetcher;
-            _file = file;
+            _writer = writer;
             _connections = connections;
-            _chunkSize = chunkSize;
+            _largestPart = largestPart;
+            _checksum = checksum;
         }
 
-        /// <summary>Fetches [start, total); <c>first</c> is the open answer for the first chunk's range, disposed here.</summary>
-        public async Task RunAsync(long start, long total, RangeAnswer first, CancellationToken token)
+        /// <summary>Parts taken so far.</summary>
+        public int Parts { get; private set; }
+
+        /// <summary>
+        /// Fetches [start, total); <c>first</c> is the open answer for [start, firstEnd), the first part, disposed here.
+        /// Returns once every worker stopped (their partial blocks handed to the writer).
+        /// </summary>
+        public async Task RunAsync(long start, long total, RangeAnswer first, long firstEnd, CancellationToken token)
         {
             _first = first;
-            long count = (total - start + _chunkSize - 1) / _chunkSize;
-            if (count > int.MaxValue)
+            _next = start;
+            _total = total;
+            _firstEnd = firstEnd;
+            Task[] workers = Enumerable.Range(0, _connections)
+                .Select(_ => Task.Run(() => WorkAsync(token), CancellationToken.None))
+                .ToArray();
+            try
             {
-                first.Dispose();
-                throw new ArgumentOutOfRangeException(nameof(total), "The file has too many chunks; raise the chunk size.");
+                await Task.WhenAll(workers).ConfigureAwait(false);
             }
-            var writer = new OrderedChunkWriter(_file, _connections, _chunkSize);
-            using (var stop = CancellationTokenSource.CreateLinkedTokenSource(token))
+            catch when (_failure != null || token.IsCancellationRequested)
             {
-                Task[] workers = Enumerable.Range(0, (int)Math.Min(_connections, count))
-                    .Select(_ => Task.Run(() => WorkAsync(start, total, (int)count, writer, stop), CancellationToken.None))
-                    .ToArray();
-                try
+                // Reported below: the first failure (not the others' stops), else the cancellation.
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _first, null)?.Dispose();
+            }
+            if (_failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(_failure).Throw();
+            token.ThrowIfCancellationRequested();
+        }
+
+        private bool TakePart(out long from, out long to, out RangeAnswer first)
+        {
+            lock (_lock)
+            {
+                first = null;
+                from = to = _next;
+                if (_next >= _total) return false;
+                if (Parts == 0)
                 {
-                    await Task.WhenAll(workers).ConfigureAwait(false);
+                    to = Math.Min(_firstEnd, _total);
+                    first = Interlocked.Exchange(ref _first, null);
                 }
-                catch when (_failure != null || token.IsCancellationRequested)
+                else
                 {
-                    // Reported below: the caller's cancellation first, else the first failure (not the others' stops).
+                    // Near the end the rest is shared among the connections (each part a share of what is left, never less
+                    // than a block), so they finish together instead of one fetching the last full part alone.
+                    long size = _writer.Pool.PartSize(_connections, _largestPart);
+                    long remaining = _total - _next;
+                    if (remaining < size * _connections)
+                    {
+                        int block = _writer.Pool.BlockSize;
+                        long share = (remaining + _connections - 1) / _connections;
+                        size = Math.Max(block, (share + block - 1) / block * block);
+                    }
+                    to = Math.Min(_total, _next + size);
                 }
-                finally
-                {
-                    Interlocked.Exchange(ref _first, null)?.Dispose();
-                }
-                if (_failure != null || token.IsCancellationRequested)
-                {
-                    _inFlight.TryGetValue(writer.Next, out ChunkBuffer head);
-                    await writer.SalvageAsync(head).ConfigureAwait(false);
-                    token.ThrowIfCancellationRequested();
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(_failure).Throw();
-                }
+                _next = to;
+                Parts++;
+                return true;
             }
         }
 
-        private async Task WorkAsync(long start, long total, int count, OrderedChunkWriter writer, CancellationTokenSource stop)
+        /// <param name="token">The file's stop: cancelled by the caller, by the writer's failure, or by the first worker
+        /// that fails (through <see cref="FileWriter.StopFile"/>), so the others stop too, waits for memory included.</param>
+        private async Task WorkAsync(CancellationToken token)
         {
             try
             {
-                while (true)
-                {
-                    await writer.Window.WaitAsync(stop.Token).ConfigureAwait(false);
-                    int index = Interlocked.Increment(ref _taken) - 1;
-                    if (index >= count)
-                    {
-                        writer.Window.Release();
-                        return;
-                    }
-                    long from = start + (long)index * _chunkSize;
-                    var chunk = new ChunkBuffer(index, from, writer.Rent(), (int)Math.Min(_chunkSize, total - from));
-                    _inFlight[index] = chunk;
-                    RangeAnswer first = index == 0 ? Interlocked.Exchange(ref _first, null) : null;
-                    await _fetcher.FetchAsync(from, from + chunk.Length, chunk, first, stop.Token).ConfigureAwait(false);
-                    await writer.CompleteAsync(chunk).ConfigureAwait(false);
-                    _inFlight.TryRemove(index, out _);
-                }
+                while (!token.IsCancellationRequested && TakePart(out long from, out long to, out RangeAnswer first))
+                    await _fetcher.FetchAsync(from, to, new PartSink(_writer, from, _checksum, canRestart: false), first, token).ConfigureAwait(false);
             }
             catch (Exception e)
             {
-                if (!(e is OperationCanceledException) || !stop.IsCancellationRequested)
+                if (!(e is OperationCanceledException) || !token.IsCancellationRequested)
                     Interlocked.CompareExchange(ref _failure, e, null);
-                stop.Cancel();
+                _writer.StopFile();
                 throw;
             }
         }

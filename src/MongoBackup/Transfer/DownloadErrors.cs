@@ -13,6 +13,15 @@ namespace MongoBackup.Transfer
             new TencentCloudException(ErrorCatalog.SizeMismatch,
                 $"{name}: {what} is {actual:N0} bytes but {expected:N0} bytes were expected; the file was not put in place.");
 
+        public static TencentCloudException ChecksumMismatch(string name, ulong actual, ulong expected) =>
+            new TencentCloudException(ErrorCatalog.ChecksumMismatch,
+                $"{name}: the downloaded data has CRC64 {actual} but object storage holds CRC64 {expected} (x-cos-hash-crc64ecma): "
+                + "bytes were altered on the way. The file was not put in place, and the .partial was removed, since resuming it would keep the bad bytes.");
+
+        public static TencentCloudException ObjectChanged(string name, ulong before, ulong now) =>
+            new TencentCloudException(ErrorCatalog.ChecksumMismatch,
+                $"{name}: object storage stated CRC64 {before} and then CRC64 {now} (x-cos-hash-crc64ecma): the object changed during the download. The file was not put in place.");
+
         public static TencentCloudException LinkExpired(string name, string url, bool refreshed) =>
             new TencentCloudException(ErrorCatalog.LinkExpired,
                 $"The download link of {name} ({Redaction.DescribeUrl(url)}) has expired (HTTP 403)"

@@ -40,8 +40,42 @@ namespace MongoBackup.Transfer
         /// <summary>Files larger than this (and served with ranges) are fetched in parallel parts.</summary>
         public long MultipartThreshold { get; set; } = 64L * 1024 * 1024;
 
-        /// <summary>Size of one ranged part (and of the probing first request).</summary>
+        /// <summary>
+        /// The largest ranged part (and probing first request). Parts are smaller when the memory budget, shared by the
+        /// files downloading at once, calls for it (see <see cref="BufferPool.PartSize"/>).
+        /// </summary>
         public int ChunkSize { get; set; } = 8 * 1024 * 1024;
+
+        /// <summary>
+        /// The memory for received bytes of the whole command (every file, every connection): a bounded pool of
+        /// <see cref="BlockSize"/> blocks, with backpressure from the writers to the fetchers.
+        /// </summary>
+        public long BufferBytes { get; set; } = DefaultBufferBytes;
+
+        /// <summary>The default of <see cref="BufferBytes"/> (benchmarks change it through reflection to chart memory against it).</summary>
+        internal static long DefaultBufferBytes { get; set; } = 6L * 1024 * 1024;
+
+        /// <summary>The unit of that memory: read into from the connection, checked, written, given back.</summary>
+        public int BlockSize { get; set; } = 128 * 1024;
+
+        /// <summary>Check each file's CRC64 against object storage's x-cos-hash-crc64ecma (-SkipChecksum turns it off).</summary>
+        public bool VerifyChecksum { get; set; } = true;
+
+        /// <summary>
+        /// Forces each file to disk before it is renamed into place (default), so that after a crash or a power loss the
+        /// final name never holds less than its name promises. Off only for the benchmark that measures the engine alone
+        /// against curl, which does not flush.
+        /// </summary>
+        internal bool FlushBeforeRename { get; set; } = !MeasureWithoutFlush;
+
+        /// <summary>The default of <see cref="FlushBeforeRename"/> turned off: set only by benchmarks, through reflection.</summary>
+        internal static bool MeasureWithoutFlush { get; set; }
+
+        /// <summary>Simulates a slow disk (tests, benchmarks): at most this many bytes per second written; 0 = as fast as it goes.</summary>
+        internal long WriteBytesPerSecond { get; set; } = SimulatedDiskBytesPerSecond;
+
+        /// <summary>The default of <see cref="WriteBytesPerSecond"/>: 0, set only by benchmarks (through reflection) to slow the disk.</summary>
+        internal static long SimulatedDiskBytesPerSecond { get; set; }
 
         /// <summary>Overwrite an existing final file.</summary>
         public bool Force { get; set; }
@@ -66,6 +100,8 @@ namespace MongoBackup.Transfer
             if (ThrottleLimit < 1) throw new ArgumentOutOfRangeException(nameof(ThrottleLimit), "ThrottleLimit must be at least 1.");
             if (ConnectionsPerFile < 1) throw new ArgumentOutOfRangeException(nameof(ConnectionsPerFile), "ConnectionsPerFile must be at least 1.");
             if (ChunkSize < 1) throw new ArgumentOutOfRangeException(nameof(ChunkSize), "ChunkSize must be at least 1 byte.");
+            if (BlockSize < 1) throw new ArgumentOutOfRangeException(nameof(BlockSize), "BlockSize must be at least 1 byte.");
+            if (BufferBytes < 1) throw new ArgumentOutOfRangeException(nameof(BufferBytes), "BufferBytes must be at least 1 byte.");
             if (Retry == null) throw new ArgumentNullException(nameof(Retry));
             if (ReadTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ReadTimeout), "ReadTimeout must be positive.");
             if (ProgressInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ProgressInterval), "ProgressInterval must be positive.");
@@ -84,6 +120,9 @@ namespace MongoBackup.Transfer
 
         public bool Skipped { get; set; }
 
+        /// <summary>The file's CRC64, when it was checked against object storage's.</summary>
+        public ulong? Crc64 { get; set; }
+
         /// <summary>Bytes already present in the .partial file at the start.</summary>
         public long ResumedFrom { get; set; }
 
@@ -94,5 +133,8 @@ namespace MongoBackup.Transfer
         public long BytesFetched { get; set; }
 
         public TimeSpan Elapsed { get; set; }
+
+        /// <summary>How long the flush to disk before the rename took.</summary>
+        public TimeSpan FlushTime { get; set; }
     }
 }

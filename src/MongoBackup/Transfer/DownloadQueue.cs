@@ -26,6 +26,7 @@ namespace MongoBackup.Transfer
         private readonly ConcurrentQueue<DownloadItem> _pending = new ConcurrentQueue<DownloadItem>();
         private readonly SemaphoreSlim _available = new SemaphoreSlim(0);
         private readonly ProgressTracker _tracker = new ProgressTracker();
+        private readonly BufferPool _pool;
         private readonly object _addLock = new object();
         private bool _addingCompleted;
 
@@ -41,6 +42,8 @@ namespace MongoBackup.Transfer
             _observer = observer ?? throw new ArgumentNullException(nameof(observer));
             _timing = timing ?? Timing.System;
             options.Validate();
+            // One pool for the whole command: the memory of every file and connection together is bounded.
+            _pool = new BufferPool(options.BlockSize, options.BufferBytes, options.ThrottleLimit);
             _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             Task[] workers = Enumerable.Range(0, options.ThrottleLimit)
                 .Select(_ => Task.Run(() => WorkAsync(_stop.Token), CancellationToken.None))
@@ -48,6 +51,9 @@ namespace MongoBackup.Transfer
             Task all = Task.WhenAll(workers);
             Completion = FinishAsync(all, ReportProgressAsync(all));
         }
+
+        /// <summary>The memory every download of this queue shares.</summary>
+        internal BufferPool Pool => _pool;
 
         /// <summary>All items finished; cancelled only by the token.</summary>
         public Task Completion { get; }
@@ -106,7 +112,7 @@ namespace MongoBackup.Transfer
             try
             {
                 token.ThrowIfCancellationRequested();
-                result = await new FileDownload(_http, _options, _timing, item, counters, _observer.OnVerbose).RunAsync(token).ConfigureAwait(false);
+                result = await new FileDownload(_http, _options, _timing, _pool, item, counters, _observer.OnVerbose).RunAsync(token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {

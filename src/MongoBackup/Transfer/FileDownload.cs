@@ -21,10 +21,12 @@ namespace MongoBackup.Transfer
         private readonly DownloadItem _item;
         private readonly FileCounters _counters;
         private readonly Action<string> _verbose;
+        private readonly BufferPool _pool;
 
-        public FileDownload(HttpClient http, DownloadOptions options, Timing timing, DownloadItem item, FileCounters counters, Action<string> verbose)
+        public FileDownload(HttpClient http, DownloadOptions options, Timing timing, BufferPool pool, DownloadItem item, FileCounters counters, Action<string> verbose)
         {
             _http = http;
+            _pool = pool;
             _options = options;
             _timing = timing;
             _item = item;
@@ -46,20 +48,61 @@ namespace MongoBackup.Transfer
             var link = new LinkState(_item.Url, _item.RefreshUrlAsync, Name, _verbose);
             var fetcher = new RangeFetcher(_http, link, _options, _timing, _counters, _verbose);
             var result = new DownloadResult { Item = _item, Path = FinalPath };
-            using (PartialFile partial = PartialFile.Open(FinalPath, _options.ComputeHash))
+            PartialFile partial = PartialFile.Open(FinalPath);
+            try
             {
-                result.ResumedFrom = await PrepareResumeAsync(partial, token).ConfigureAwait(false);
-                long total = await DownloadAsync(partial, fetcher, token).ConfigureAwait(false);
-                CheckSize(partial.Length, total);
-                result.Sha256 = partial.Finish();
-                result.Length = partial.Length;
+                long total;
+                FileWriter writer;
+                using (var stop = CancellationTokenSource.CreateLinkedTokenSource(token))
+                {
+                    if (_item.ExpectedSize.HasValue && partial.Length > _item.ExpectedSize.Value)
+                    {
+                        _verbose($"{Name}: {partial.Path} is larger than the backup ({DisplayFormat.Size(partial.Length)}); starting over.");
+                        partial.Truncate();
+                    }
+                    // A write failure (or a failed part) stops every fetcher of the file at once, waits for memory included.
+                    writer = new FileWriter(partial, _pool, Checksum, _options.ComputeHash, _options.WriteBytesPerSecond, () => Cancel(stop), stop.Token,
+                        writeback: _options.FlushBeforeRename);
+                    Exception failure = null;
+                    total = -1;
+                    try
+                    {
+                        result.ResumedFrom = await PrepareResumeAsync(partial, writer, token).ConfigureAwait(false);
+                        total = await DownloadAsync(writer, fetcher, stop.Token).ConfigureAwait(false);
+                    }
+                    catch (Exception e)
+                    {
+                        failure = e;
+                    }
+                    try
+                    {
+                        await writer.CompleteAsync().ConfigureAwait(false);
+                    }
+                    catch (Exception) when (token.IsCancellationRequested)
+                    {
+                        throw new OperationCanceledException(token);
+                    }
+                    token.ThrowIfCancellationRequested();
+                    if (failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+                }
+                CheckSize(writer.Written, total);
+                result.Crc64 = await CheckCrcAsync(writer, fetcher, partial, total, token).ConfigureAwait(false);
+                result.Sha256 = writer.Sha256();
+                result.Length = writer.Written;
+                var flush = Stopwatch.StartNew();
+                if (_options.FlushBeforeRename) partial.Flush();
+                result.FlushTime = flush.Elapsed;
+            }
+            finally
+            {
+                partial.Dispose();
             }
             Destination.PlaceFile(FinalPath + PartialFile.Suffix, FinalPath, _options.Force);
             result.Retries = _counters.Retries;
             result.UrlRefreshes = link.Refreshes;
             result.BytesFetched = _counters.Received;
             Finish(result, watch);
-            _verbose($"{Name}: downloaded {DisplayFormat.Size(result.Length)} in {DisplayFormat.Duration(result.Elapsed)} ({DisplayFormat.Rate(Rate(result))}) to {FinalPath}.");
+            _verbose($"{Name}: downloaded {DisplayFormat.Size(result.Length)} in {DisplayFormat.Duration(result.Elapsed)} ({DisplayFormat.Rate(Rate(result))}) to {FinalPath}; the last flush to disk took {DisplayFormat.Duration(result.FlushTime)}.");
             return result;
         }
 
@@ -80,44 +123,93 @@ namespace MongoBackup.Transfer
             return null;
         }
 
-        private async Task<long> PrepareResumeAsync(PartialFile partial, CancellationToken token)
+        private bool Checksum => _options.VerifyChecksum;
+
+        private static void Cancel(CancellationTokenSource stop)
+        {
+            try
+            {
+                stop.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The download is over already.
+            }
+        }
+
+        /// <summary>A resumed prefix is read once, for its CRC64 (and SHA256): nothing downloaded is ever read back.</summary>
+        private async Task<long> PrepareResumeAsync(PartialFile partial, FileWriter writer, CancellationToken token)
         {
             long existing = partial.Length;
             if (existing == 0) return 0;
-            if (_item.ExpectedSize.HasValue && existing > _item.ExpectedSize.Value)
-            {
-                _verbose($"{Name}: {partial.Path} is larger than the backup ({DisplayFormat.Size(existing)}); starting over.");
-                partial.Restart();
-                return 0;
-            }
-            await partial.HashExistingAsync(token).ConfigureAwait(false);
+            if (Checksum || _options.ComputeHash) await partial.ReadPrefixAsync(writer.Consume, token).ConfigureAwait(false);
             _counters.SetDone(existing);
             _verbose($"{Name}: resuming {partial.Path} from byte {existing:N0}.");
             return existing;
         }
 
-        /// <summary>Probes, then fetches everything after the .partial's end; returns the object's size (-1 if never told).</summary>
-        private async Task<long> DownloadAsync(PartialFile partial, RangeFetcher fetcher, CancellationToken token)
+        /// <summary>
+        /// Compares the file's CRC64 with object storage's (x-cos-hash-crc64ecma). A mismatch removes the .partial (a
+        /// resume would keep the bad bytes) and fails; no header, or -SkipChecksum, leaves the size as the only check.
+        /// </summary>
+        private async Task<ulong?> CheckCrcAsync(FileWriter writer, RangeFetcher fetcher, PartialFile partial, long total, CancellationToken token)
         {
-            long start = partial.Length;
-            RangeAnswer probe = await fetcher.OpenAsync(start, ProbeEnd(start), token).ConfigureAwait(false);
+            if (!Checksum || writer.Written == 0) return null;
+            if (!fetcher.KnownCrc.HasValue && fetcher.MissingCrc == null)
+            {
+                // The .partial already held every byte (the probe was answered 416, with no object headers): one byte
+                // asked for, for the headers.
+                RangeAnswer headers = await fetcher.OpenAsync(0, 0, token).ConfigureAwait(false);
+                try
+                {
+                    fetcher.NoteCrc(headers);
+                }
+                finally
+                {
+                    headers.Dispose();
+                }
+            }
+            ulong? expected = fetcher.KnownCrc;
+            if (!expected.HasValue)
+            {
+                string missing = fetcher.MissingCrc;
+                _verbose(string.IsNullOrEmpty(missing)
+                    ? $"{Name}: object storage sent no {RangeAnswer.Crc64Header} header (objects stored before it kept CRC64s have none), so only the size ({writer.Written:N0} bytes) was checked."
+                    : $"{Name}: object storage's {RangeAnswer.Crc64Header} header ('{missing}') is not a number, so only the size ({writer.Written:N0} bytes) was checked.");
+                return null;
+            }
+            if (writer.Crc != expected.Value)
+            {
+                partial.Delete();
+                throw DownloadErrors.ChecksumMismatch(Name, writer.Crc, expected.Value);
+            }
+            _verbose($"{Name}: CRC64 {writer.Crc} matches object storage's {RangeAnswer.Crc64Header}.");
+            return writer.Crc;
+        }
+
+        /// <summary>Probes, then fetches everything after the .partial's end; returns the object's size (-1 if never told).</summary>
+        private async Task<long> DownloadAsync(FileWriter writer, RangeFetcher fetcher, CancellationToken token)
+        {
+            long start = writer.Written;
+            long partSize = _pool.PartSize(_options.ConnectionsPerFile, _options.ChunkSize);
+            RangeAnswer probe = await fetcher.OpenAsync(start, ProbeEnd(start, partSize), token).ConfigureAwait(false);
             if (probe.Status == 416)
             {
                 long? size = probe.Total;
                 probe.Dispose();
                 if (size == start) return Known(fetcher, start); // the .partial already holds the whole object
                 _verbose($"{Name}: the server has no bytes from {start:N0} on ({(size.HasValue ? DisplayFormat.Size(size.Value) : "size unknown")}); starting over.");
-                partial.Restart();
+                await writer.RestartAsync().ConfigureAwait(false);
                 _counters.SetDone(0);
                 start = 0;
-                probe = await fetcher.OpenAsync(0, ProbeEnd(0), token).ConfigureAwait(false);
+                probe = await fetcher.OpenAsync(0, ProbeEnd(0, partSize), token).ConfigureAwait(false);
                 if (probe.Status == 416)
                 {
                     probe.Dispose();
                     return Known(fetcher, probe.Total ?? 0);
                 }
             }
-            if (probe.Ranged && !probe.Total.HasValue && ProbeEnd(start).HasValue)
+            if (probe.Ranged && !probe.Total.HasValue && ProbeEnd(start, partSize).HasValue)
             {
                 // "Content-Range: bytes a-b/*": the size is unknown, so parts cannot be planned; ask for everything instead.
                 probe.Dispose();
@@ -130,15 +222,16 @@ namespace MongoBackup.Transfer
                 probe.Dispose();
                 throw DownloadErrors.SizeMismatch(Name, total.Value, _item.ExpectedSize.Value, "the object in storage");
             }
-            if (probe.Ranged && total.HasValue && UseMultipart(start, total.Value))
+            if (probe.Ranged && total.HasValue && UseMultipart(start, total.Value, partSize))
             {
-                _verbose($"{Name}: downloading {DisplayFormat.Size(total.Value)} in parts of {DisplayFormat.Size(_options.ChunkSize)} over {_options.ConnectionsPerFile} connections.");
-                await new ChunkScheduler(fetcher, partial, _options.ConnectionsPerFile, _options.ChunkSize).RunAsync(start, total.Value, probe, token).ConfigureAwait(false);
+                _verbose($"{Name}: downloading {DisplayFormat.Size(total.Value)} in parts of up to {DisplayFormat.Size(partSize)} over {_options.ConnectionsPerFile} connections.");
+                var parts = new ChunkScheduler(fetcher, writer, _options.ConnectionsPerFile, _options.ChunkSize, Checksum);
+                await parts.RunAsync(start, total.Value, probe, start + partSize, token).ConfigureAwait(false);
             }
             else
             {
                 _verbose($"{Name}: downloading {(total.HasValue ? DisplayFormat.Size(total.Value) : "(size unknown)")} over one connection{(probe.Ranged ? "" : " (the server ignores byte ranges)")}.");
-                await fetcher.FetchAsync(start, total, partial, probe, token).ConfigureAwait(false);
+                await fetcher.FetchAsync(start, total, new PartSink(writer, start, Checksum, canRestart: true), probe, token).ConfigureAwait(false);
             }
             return total ?? -1;
         }
@@ -147,15 +240,15 @@ namespace MongoBackup.Transfer
         /// The probe asks for the first chunk (its answer tells whether ranges work and the size); when the file is
         /// known to be too small for parts, it asks for everything at once instead, saving a request.
         /// </summary>
-        private long? ProbeEnd(long start)
+        private long? ProbeEnd(long start, long partSize)
         {
             long? expected = _item.ExpectedSize;
             bool single = _options.ConnectionsPerFile == 1 || (expected.HasValue && expected.Value <= _options.MultipartThreshold);
-            return single ? (long?)null : start + _options.ChunkSize - 1;
+            return single ? (long?)null : start + partSize - 1;
         }
 
-        private bool UseMultipart(long start, long total) =>
-            _options.ConnectionsPerFile > 1 && total > _options.MultipartThreshold && total - start > _options.ChunkSize;
+        private bool UseMultipart(long start, long total, long partSize) =>
+            _options.ConnectionsPerFile > 1 && total > _options.MultipartThreshold && total - start > partSize;
 
         private long Known(RangeFetcher fetcher, long total)
         {

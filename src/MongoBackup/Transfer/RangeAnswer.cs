@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 
 namespace MongoBackup.Transfer
@@ -37,7 +40,21 @@ namespace MongoBackup.Transfer
             {
                 Total = range?.Length; // 416: "bytes */<total>"
             }
+            if (response.Headers.TryGetValues(Crc64Header, out IEnumerable<string> values))
+            {
+                CrcText = values.FirstOrDefault()?.Trim();
+                if (ulong.TryParse(CrcText, NumberStyles.None, CultureInfo.InvariantCulture, out ulong crc)) Crc64 = crc;
+            }
         }
+
+        /// <summary>Object storage's CRC64 of the whole object (CRC-64/XZ), a decimal unsigned 64-bit number.</summary>
+        public const string Crc64Header = "x-cos-hash-crc64ecma";
+
+        /// <summary>The object's CRC64 as the answer states it (x-cos-hash-crc64ecma), when it does and it is a number.</summary>
+        public ulong? Crc64 { get; }
+
+        /// <summary>The header's text, when present (to name an unreadable one).</summary>
+        public string CrcText { get; }
 
         /// <summary>200, 206 or 416.</summary>
         public int Status { get; }

@@ -14,7 +14,6 @@ namespace MongoBackup.Transfer
     /// </summary>
     internal sealed class RangeFetcher
     {
-        private const int ReadBlock = 81920;
         private readonly HttpClient _http;
         private readonly LinkState _link;
         private readonly DownloadOptions _options;
@@ -22,7 +21,10 @@ namespace MongoBackup.Transfer
         private readonly Timing _timing;
         private readonly FileCounters _counters;
         private readonly Action<string> _verbose;
+        private readonly object _crcLock = new object();
         private long _knownTotal = -1;
+        private ulong? _knownCrc;
+        private string _missingCrc;
 
         public RangeFetcher(HttpClient http, LinkState link, DownloadOptions options, Timing timing, FileCounters counters, Action<string> verbose)
         {
@@ -75,7 +77,7 @@ namespace MongoBackup.Transfer
         /// Fills <paramref name="sink"/> with bytes [from, end) (end null: to the object's end), starting with the
         /// already opened <paramref name="first"/> answer when given. Disposes <paramref name="first"/> in any case.
         /// </summary>
-        public async Task FetchAsync(long from, long? end, IByteSink sink, RangeAnswer first, CancellationToken token)
+        public async Task FetchAsync(long from, long? end, IBlockSink sink, RangeAnswer first, CancellationToken token)
         {
             long pos = from;
             int failures = 0;
@@ -97,7 +99,7 @@ namespace MongoBackup.Transfer
                                 answer = await attempt.Guard(() => HttpRange.OpenAsync(_http, url, version, pos, to, Name, attempt.Token)).ConfigureAwait(false);
                             }
                             attempt.Watch(answer);
-                            bodyStart = Accept(answer, pos, sink, url);
+                            bodyStart = await AcceptAsync(answer, pos, sink, url).ConfigureAwait(false);
                             RangeAnswer body = answer;
                             reachedEnd = await attempt.Guard(() => CopyBodyAsync(body, bodyStart, end, sink, attempt)).ConfigureAwait(false);
                             pos = bodyStart + attempt.Copied;
@@ -127,8 +129,43 @@ namespace MongoBackup.Transfer
             }
         }
 
+        /// <summary>The object's CRC64 (x-cos-hash-crc64ecma) once an answer told it; later answers must agree.</summary>
+        public ulong? KnownCrc
+        {
+            get
+            {
+                lock (_crcLock) return _knownCrc;
+            }
+        }
+
+        /// <summary>Whether an answer with data came without a readable x-cos-hash-crc64ecma (the text it had, or "").</summary>
+        public string MissingCrc
+        {
+            get
+            {
+                lock (_crcLock) return _missingCrc;
+            }
+        }
+
+        /// <summary>Notes the object's CRC64 an answer states; a different one than before means the object changed.</summary>
+        public void NoteCrc(RangeAnswer answer)
+        {
+            if (answer.Status == 416) return;
+            lock (_crcLock)
+            {
+                if (!answer.Crc64.HasValue)
+                {
+                    if (_missingCrc == null) _missingCrc = answer.CrcText ?? "";
+                    return;
+                }
+                if (!_knownCrc.HasValue) _knownCrc = answer.Crc64;
+                else if (_knownCrc.Value != answer.Crc64.Value)
+                    throw DownloadErrors.ObjectChanged(Name, _knownCrc.Value, answer.Crc64.Value);
+            }
+        }
+
         /// <summary>Checks an answer against the request; returns where its body starts (0 after a restart).</summary>
-        private long Accept(RangeAnswer answer, long pos, IByteSink sink, string url)
+        private async Task<long> AcceptAsync(RangeAnswer answer, long pos, IBlockSink sink, string url)
         {
             if (answer.Status == 416)
                 throw DownloadErrors.Protocol(Name, url, $"HTTP 416 for bytes {pos:N0}- of an object of {Describe(answer.Total)}");
@@ -136,6 +173,7 @@ namespace MongoBackup.Transfer
             long? known = KnownTotal;
             if (known.HasValue && total.HasValue && total.Value != known.Value)
                 throw DownloadErrors.SizeMismatch(Name, total.Value, known.Value, "the object (it changed during the download)");
+            NoteCrc(answer);
             if (answer.Ranged)
             {
                 if (answer.From != pos)
@@ -146,26 +184,58 @@ namespace MongoBackup.Transfer
             if (!sink.CanRestart)
                 throw DownloadErrors.Protocol(Name, url, "the server stopped honouring byte ranges (HTTP 200 for a ranged request)");
             _verbose($"{Name}: the server ignores byte ranges; starting over from byte 0.");
-            sink.Restart();
+            await sink.RestartAsync().ConfigureAwait(false);
             _counters.SetDone(0);
             return 0;
         }
 
-        /// <summary>Copies the answer's body into the sink; true when the object's (or the open-ended request's) end was reached.</summary>
-        private async Task<bool> CopyBodyAsync(RangeAnswer answer, long pos, long? end, IByteSink sink, Attempt attempt)
+        /// <summary>
+        /// Copies the answer's body into blocks of the sink, read straight from the connection into them (no other copy);
+        /// true when the object's (or the open-ended request's) end was reached. Waiting for a block is not silence of the
+        /// server, so the watchdog pauses meanwhile; the connection simply is not read (TCP holds the server back).
+        /// </summary>
+        private async Task<bool> CopyBodyAsync(RangeAnswer answer, long pos, long? end, IBlockSink sink, Attempt attempt)
         {
             long? bodyLength = answer.BodyLength;
             long want = bodyLength ?? long.MaxValue;
             if (end.HasValue) want = Math.Min(want, end.Value - pos);
-            var buffer = new byte[ReadBlock];
-            while (attempt.Copied < want)
+            Block block = null;
+            try
             {
-                attempt.Restart();
-                int n = await answer.Body.ReadAsync(buffer, 0, (int)Math.Min(buffer.Length, want - attempt.Copied), attempt.Token).ConfigureAwait(false);
-                if (n == 0) break;
-                await sink.WriteAsync(buffer, 0, n).ConfigureAwait(false);
-                attempt.Copied += n;
-                _counters.AddReceived(n);
+                while (attempt.Copied < want)
+                {
+                    if (block == null)
+                    {
+                        if (!sink.TryRent(out block))
+                        {
+                            attempt.Pause();
+                            block = await sink.RentAsync().ConfigureAwait(false);
+                        }
+                        block.Offset = pos + attempt.Copied;
+                        block.Length = 0;
+                    }
+                    attempt.Restart();
+                    int room = (int)Math.Min(block.Room, want - attempt.Copied);
+                    int n = await answer.Body.ReadAsync(block.Data, block.Length, room, attempt.Token).ConfigureAwait(false);
+                    if (n == 0) break;
+                    block.Length += n;
+                    attempt.Copied += n;
+                    _counters.AddReceived(n);
+                    if (block.Room == 0)
+                    {
+                        sink.Submit(block);
+                        block = null;
+                    }
+                }
+            }
+            finally
+            {
+                // What the block holds is a continuation of the part whatever happens next: keep it.
+                if (block != null)
+                {
+                    if (block.Length > 0) sink.Submit(block);
+                    else sink.Release(block);
+                }
             }
             long reached = pos + attempt.Copied;
             if (attempt.Copied < want && (bodyLength.HasValue || end.HasValue))

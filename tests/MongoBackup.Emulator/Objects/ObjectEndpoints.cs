@@ -9,7 +9,7 @@ namespace MongoBackup.Emulator.Objects;
 
 /// <summary>GET/HEAD /cos/...: serves generated backup files with single-range support, presigned-link checks
 /// (403 AccessDenied XML when expired or wrongly signed), and the faults of <see cref="ObjectSettings"/>.</summary>
-public sealed class ObjectEndpoints(LinkSigner signer, ObjectCatalog catalog, ObjectSettings settings, Stats stats)
+public sealed class ObjectEndpoints(LinkSigner signer, ObjectCatalog catalog, ObjectSettings settings, Stats stats, ObjectChecksums checksums)
 {
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapMethods("/cos/{**rest}", ["GET", "HEAD"], (HttpContext context, ObjectEndpoints endpoints) => endpoints.ServeAsync(context));
@@ -71,21 +71,25 @@ public sealed class ObjectEndpoints(LinkSigner signer, ObjectCatalog catalog, Ob
         }
         response.ContentType = "application/octet-stream";
         response.ContentLength = range.Length;
+        // The stored object's CRC64, on every answer with data, ranged or not (COS sends the whole object's).
+        if (!settings.OmitCrc64)
+            response.Headers["x-cos-hash-crc64ecma"] = (await checksums.Crc64Async(stored.Key.ContentSeed, stored.Size)).ToString(CultureInfo.InvariantCulture);
         if (isHead)
         {
             context.Items[RequestLog.ResultKey] = $"{response.StatusCode} HEAD";
             return;
         }
         var dropAfter = settings.TakeDrop(range.Length);
-        var sent = await WriteAsync(context, stored.Key.ContentSeed, range, dropAfter);
+        var flip = settings.TakeFlip(range.First, range.Last);
+        var sent = await WriteAsync(context, stored.Key.ContentSeed, range, dropAfter, flip);
         var dropped = dropAfter is not null && sent == dropAfter;
         // A drop simply ends the response short of its Content-Length: Kestrel then sends what was written and
         // closes the connection, so the client receives exactly the bytes before the cut, then end of stream.
-        context.Items[RequestLog.ResultKey] = $"{response.StatusCode} {sent}B{(dropped ? " dropped" : "")}";
+        context.Items[RequestLog.ResultKey] = $"{response.StatusCode} {sent}B{(dropped ? " dropped" : "")}{(flip is null ? "" : $" flipped@{flip}")}";
     }
 
     /// <summary>Writes the range block by block, paced to the bandwidth cap, stopping after <paramref name="dropAfter"/> bytes.</summary>
-    private async Task<long> WriteAsync(HttpContext context, ulong seed, ByteRange range, long? dropAfter)
+    private async Task<long> WriteAsync(HttpContext context, ulong seed, ByteRange range, long? dropAfter, long? flip)
     {
         var bandwidth = settings.BandwidthBytesPerSecond;
         var chunk = bandwidth > 0 ? (int)Math.Clamp(bandwidth / 20, 1024, ObjectContent.BlockSize) : ObjectContent.BlockSize;
@@ -99,7 +103,11 @@ public sealed class ObjectEndpoints(LinkSigner signer, ObjectCatalog catalog, Ob
             {
                 var position = range.First + sent;
                 var index = position / ObjectContent.BlockSize;
-                if (index != filled) ObjectContent.FillBlock(seed, filled = index, block);
+                if (index != filled)
+                {
+                    ObjectContent.FillBlock(seed, filled = index, block);
+                    if (flip is long at && at / ObjectContent.BlockSize == index) block[(int)(at % ObjectContent.BlockSize)] ^= 0xFF;
+                }
                 var within = (int)(position % ObjectContent.BlockSize);
                 var count = (int)Math.Min(Math.Min(ObjectContent.BlockSize - within, chunk), limit - sent);
                 await context.Response.Body.WriteAsync(block.AsMemory(within, count), context.RequestAborted);

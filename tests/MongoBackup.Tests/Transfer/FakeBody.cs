@@ -59,6 +59,8 @@ namespace MongoBackup.Tests.Transfer
             else
             {
                 FakeObjectStore.Fill(buffer, offset, _from + _served, n);
+                long flip = _store.FlipAt - (_from + _served);
+                if (flip >= 0 && flip < n) buffer[offset + flip] ^= 0xFF;
                 _store.CountServed(n);
             }
             _served += n;

@@ -33,7 +33,18 @@ namespace MongoBackup.Tests.Transfer
         private int _requests;
         private int _maxActivePaths;
 
+        private readonly ConcurrentDictionary<string, ulong> _crcs = new ConcurrentDictionary<string, ulong>();
+
         public bool SupportsRanges { get; set; } = true;
+
+        /// <summary>Answers carry x-cos-hash-crc64ecma (the object's CRC64), as COS does for objects that have one.</summary>
+        public bool SendCrc { get; set; } = true;
+
+        /// <summary>The header's value, when set (a wrong or unreadable one), instead of the object's CRC64.</summary>
+        public string CrcOverride { get; set; }
+
+        /// <summary>Bodies serve this object offset with its bits flipped (the header keeps the right CRC); -1 = none.</summary>
+        public long FlipAt { get; set; } = -1;
         public bool OmitContentLength { get; set; }
 
         /// <summary>206 answers say "Content-Range: bytes a-b/*" (size unknown).</summary>
@@ -99,6 +110,18 @@ namespace MongoBackup.Tests.Transfer
             for (int k = 0; k < count; k++) buffer[offset + k] = At(position + k);
         }
 
+        /// <summary>The CRC-64/XZ of the first <paramref name="size"/> content bytes, bit by bit (independent of the module's tables).</summary>
+        public static ulong Crc64Of(long size)
+        {
+            ulong crc = ulong.MaxValue;
+            for (long i = 0; i < size; i++)
+            {
+                crc ^= At(i);
+                for (int bit = 0; bit < 8; bit++) crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xC96C5795D7870F42UL : crc >> 1;
+            }
+            return ~crc;
+        }
+
         public static byte[] Content(long size)
         {
             var bytes = new byte[size];
@@ -156,6 +179,8 @@ namespace MongoBackup.Tests.Transfer
             _faults.TryDequeue(out BodyFault fault);
             long length = to - from + 1;
             var response = Response(code, new FakeBody(this, from, length, fault, close));
+            if (SendCrc)
+                response.Headers.TryAddWithoutValidation("x-cos-hash-crc64ecma", CrcOverride ?? _crcs.GetOrAdd(path, _ => Crc64Of(size)).ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (!OmitContentLength) response.Content.Headers.ContentLength = length;
             if (code == HttpStatusCode.PartialContent)
                 response.Content.Headers.ContentRange = HideTotal ? new ContentRangeHeaderValue(from, to) : new ContentRangeHeaderValue(from, to, size);

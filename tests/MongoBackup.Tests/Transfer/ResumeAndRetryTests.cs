@@ -42,9 +42,22 @@ namespace MongoBackup.Tests.Transfer
             var observer = await RunAsync(Options(o => o.ComputeHash = true), item);
 
             Assert.Equal(FakeObjectStore.Sha256(50_000), observer.Single().Sha256);
+            Assert.Equal(FakeObjectStore.Crc64Of(50_000), observer.Single().Crc64);
             Assert.Equal(0, Store.BytesServed);
-            Assert.Equal(1, Store.Requests); // the probe, answered 416 "bytes */50000"
+            // The probe, answered 416 "bytes */50000" (no object headers), then one byte asked for the CRC64 header.
+            Assert.Equal(2, Store.Requests);
+            Assert.Equal(new long?[] { 50_000, 0 }, Store.Ranges.Select(r => r.From).ToArray());
             AssertContent(item.DestinationPath, 50_000);
+        }
+
+        [Fact]
+        public async Task CompletePartialWithSkipChecksumNeedsOnlyTheProbe()
+        {
+            var item = Item("whole-nocheck.tar", 50_000);
+            WritePartial(item.DestinationPath, 50_000);
+            var observer = await RunAsync(Options(o => o.VerifyChecksum = false), item);
+            Assert.Null(observer.Single().Crc64);
+            Assert.Equal(1, Store.Requests);
         }
 
         [Fact]
