@@ -133,7 +133,9 @@ Describe 'about_MongoBackup' {
     }
 
     It 'covers <Topic>' -ForEach @(
-        @{ Topic = 'the credential chain and its order'; Pattern = '(?s)THE\s+CREDENTIAL\s+CHAIN.*parameters.*session.*environment.*credentials\s+file.*tccli' }
+        @{ Topic = 'the credential chain and its order'; Pattern = '(?s)THE\s+CREDENTIAL\s+CHAIN.*parameters.*session.*environment.*credentials\s+file.*tccli.*CAM\s+role\s+bound\s+to\s+this\s+CVM.*TKE.s\s+OIDC\s+web\s+identity.*-RoleArn.*5\s+minutes\s+before' }
+        @{ Topic = 'the checksum'; Pattern = '(?s)DOWNLOADS.*x-cos-hash-crc64ecma.*ChecksumMismatch.*-SkipChecksum' }
+        @{ Topic = 'private files'; Pattern = '(?s)DOWNLOADS.*0600.*0700' }
         @{ Topic = 'regions and -Region *'; Pattern = '(?s)REGIONS\s+AND\s+-REGION\s+\*.*MissingRegion.*RequestRegion' }
         @{ Topic = 'paging and the offset probe'; Pattern = '(?s)PAGING\s+AND\s+THE\s+OFFSET\s+PROBE.*Offset\s+0.*Offset\s+1.*IncompleteListing' }
         @{ Topic = 'time zones'; Pattern = '(?s)TIME\s+ZONES.*UTC\+08:00.*DateTimeOffset' }
