@@ -168,3 +168,48 @@ Describe 'The source' {
         @($offenders) | Should -BeNullOrEmpty -Because 'a numbered code needs an enum in Models/Enums.cs (or, for a true quantity, a place in the list above)'
     }
 }
+
+Describe 'Import-Module' {
+    # Nothing at import does work that a first call could do: with every endpoint the module knows pointed at a live
+    # emulator (the API by the session, the metadata service, STS, TKE's web identity) and a key in the environment, a
+    # fresh pwsh that imports the module and lists its commands sends nothing and loads nothing of the module's but
+    # its own assembly.
+    BeforeAll {
+        Import-Module "$PSScriptRoot/Emulator.psm1" -Force
+        $script:emu = Start-TestEmulator -ArgumentList '--rate-limit', '0'
+    }
+    AfterAll { Stop-TestEmulator $script:emu }
+
+    It 'sends no request and loads only the module assembly' {
+        $manifest = (Resolve-Path "$PSScriptRoot/../../out/MongoBackup/MongoBackup.psd1").Path
+        $token = Join-Path ([IO.Path]::GetTempPath()) "mb-import-token-$([guid]::NewGuid().ToString('N'))"
+        Set-Content $token 'not-a-real-token'
+        $variables = @{
+            TENCENTCLOUD_SECRET_ID = $emu.SecretId; TENCENTCLOUD_SECRET_KEY = $emu.SecretKey; TENCENTCLOUD_REGION = 'ap-guangzhou'
+            TENCENTCLOUD_METADATA_ENDPOINT = $emu.Endpoint; TENCENTCLOUD_STS_ENDPOINT = $emu.Endpoint
+            TKE_REGION = 'ap-guangzhou'; TKE_PROVIDER_ID = 'provider'; TKE_WEB_IDENTITY_TOKEN_FILE = $token; TKE_ROLE_ARN = 'qcs::cam::uin/100000000001:roleName/backup'
+        }
+        $saved = @{}
+        foreach ($k in $variables.Keys) { $saved[$k] = [Environment]::GetEnvironmentVariable($k); [Environment]::SetEnvironmentVariable($k, $variables[$k]) }
+        try {
+            Reset-Emulator $emu
+            $script = "Import-Module '$manifest'; `$null = Get-Command -Module MongoBackup; " +
+                "[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -like 'MongoBackup*' } | ForEach-Object { `$_.GetName().Name }"
+            $loaded = @(& ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $script)
+            $LASTEXITCODE | Should -Be 0
+            $loaded | Should -Be @('MongoBackup')
+            $stats = Get-EmulatorStats $emu
+            $stats.Total | Should -Be 0 -Because 'no API or STS request is sent at import'
+            $stats.PSObject.Properties.Name | Should -Contain 'Metadata'
+            ($stats.Metadata.PSObject.Properties.Value | Measure-Object -Sum).Sum | Should -Be 0 -Because 'the metadata service is not asked at import'
+
+            # The same child with one call does send: the counters above could have moved.
+            & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command "Import-Module '$manifest'; `$null = Get-MongoInstance -Endpoint '$($emu.Endpoint)' -First 1"
+            $LASTEXITCODE | Should -Be 0
+            (Get-EmulatorStats $emu).Total | Should -BeGreaterThan 0
+        } finally {
+            foreach ($k in $variables.Keys) { [Environment]::SetEnvironmentVariable($k, $saved[$k]) }
+            Remove-Item $token -ErrorAction Ignore
+        }
+    }
+}
