@@ -176,6 +176,7 @@ Describe 'Import-Module' {
     # its own assembly.
     BeforeAll {
         Import-Module "$PSScriptRoot/Emulator.psm1" -Force
+        . "$PSScriptRoot/FreshPwsh.ps1"
         $script:emu = Start-TestEmulator -ArgumentList '--rate-limit', '0'
     }
     AfterAll { Stop-TestEmulator $script:emu }
@@ -189,26 +190,22 @@ Describe 'Import-Module' {
             TENCENTCLOUD_METADATA_ENDPOINT = $emu.Endpoint; TENCENTCLOUD_STS_ENDPOINT = $emu.Endpoint
             TKE_REGION = 'ap-guangzhou'; TKE_PROVIDER_ID = 'provider'; TKE_WEB_IDENTITY_TOKEN_FILE = $token; TKE_ROLE_ARN = 'qcs::cam::uin/100000000001:roleName/backup'
         }
-        $saved = @{}
-        foreach ($k in $variables.Keys) { $saved[$k] = [Environment]::GetEnvironmentVariable($k); [Environment]::SetEnvironmentVariable($k, $variables[$k]) }
         try {
             Reset-Emulator $emu
-            $script = "Import-Module '$manifest'; `$null = Get-Command -Module MongoBackup; " +
-                "[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -like 'MongoBackup*' } | ForEach-Object { `$_.GetName().Name }"
-            $loaded = @(& ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $script)
-            $LASTEXITCODE | Should -Be 0
-            $loaded | Should -Be @('MongoBackup')
+            $child = Invoke-FreshPwsh -Environment $variables -Script ("Import-Module '$manifest'; `$null = Get-Command -Module MongoBackup; " +
+                "[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -like 'MongoBackup*' } | ForEach-Object { `$_.GetName().Name }")
+            $child.ExitCode | Should -Be 0 -Because $child.Error
+            @($child.Output -split '\r?\n' | Where-Object { $_ }) | Should -Be @('MongoBackup')
             $stats = Get-EmulatorStats $emu
             $stats.Total | Should -Be 0 -Because 'no API or STS request is sent at import'
             $stats.PSObject.Properties.Name | Should -Contain 'Metadata'
             ($stats.Metadata.PSObject.Properties.Value | Measure-Object -Sum).Sum | Should -Be 0 -Because 'the metadata service is not asked at import'
 
             # The same child with one call does send: the counters above could have moved.
-            & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command "Import-Module '$manifest'; `$null = Get-MongoInstance -Endpoint '$($emu.Endpoint)' -First 1"
-            $LASTEXITCODE | Should -Be 0
+            $call = Invoke-FreshPwsh -Environment $variables -Script "Import-Module '$manifest'; `$null = Get-MongoInstance -Endpoint '$($emu.Endpoint)' -First 1"
+            $call.ExitCode | Should -Be 0 -Because $call.Error
             (Get-EmulatorStats $emu).Total | Should -BeGreaterThan 0
         } finally {
-            foreach ($k in $variables.Keys) { [Environment]::SetEnvironmentVariable($k, $saved[$k]) }
             Remove-Item $token -ErrorAction Ignore
         }
     }

@@ -10,26 +10,7 @@ BeforeAll {
     $script:nupkg = Join-Path $root "out/MongoBackup.$version.nupkg"
     $script:built = Join-Path $root 'out/MongoBackup/MongoBackup.psd1'
 
-    # Runs a script in a fresh pwsh whose HOME (and so its user module path and PSResourceGet's settings) is $Home.
-    function Invoke-FreshPwsh([string] $Script, [string] $HomePath, [hashtable] $Environment = @{}) {
-        $file = Join-Path $HomePath ("script-" + [guid]::NewGuid().ToString('N') + '.ps1')
-        Set-Content -Path $file -Value $Script
-        $psi = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
-        if ((Split-Path -Leaf ([Environment]::ProcessPath)) -match '^dotnet(\.exe)?$') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
-        foreach ($a in '-NoProfile', '-NonInteractive', '-File', $file) { $psi.ArgumentList.Add($a) }
-        $psi.RedirectStandardOutput = $true
-        $psi.RedirectStandardError = $true
-        $psi.UseShellExecute = $false
-        foreach ($name in 'HOME', 'USERPROFILE') { $psi.Environment[$name] = $HomePath }
-        foreach ($name in 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'PSModulePath') { $psi.Environment.Remove($name) | Out-Null }
-        foreach ($k in $Environment.Keys) { $psi.Environment[$k] = $Environment[$k] }
-        $p = [System.Diagnostics.Process]::Start($psi)
-        $out = $p.StandardOutput.ReadToEndAsync()
-        $err = $p.StandardError.ReadToEndAsync()
-        if (-not $p.WaitForExit(180000)) { $p.Kill($true); throw 'The fresh pwsh did not end within 180 s.' }
-        $p.WaitForExit()
-        [pscustomobject]@{ ExitCode = $p.ExitCode; Output = $out.Result; Error = $err.Result }
-    }
+    . "$PSScriptRoot/FreshPwsh.ps1"
 }
 
 Describe 'The package' {

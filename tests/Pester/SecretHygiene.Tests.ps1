@@ -11,6 +11,7 @@ BeforeAll {
     $script:modulePath = (Resolve-Path "$PSScriptRoot/../../out/MongoBackup/MongoBackup.psd1").Path
     Import-Module $modulePath -Force
     . "$PSScriptRoot/TestIsolation.ps1"
+    . "$PSScriptRoot/FreshPwsh.ps1"
     Enter-IsolatedCredentialEnvironment
     $script:savedRendering = $PSStyle.OutputRendering
     $PSStyle.OutputRendering = 'PlainText'   # no ANSI sequences in the rendered text
@@ -112,31 +113,13 @@ Stop-Transcript | Out-Null
     # Runs the console script in a child PowerShell with temporary credentials in the environment; returns stdout and
     # stderr, and leaves its transcript in $work/transcript.txt.
     function Invoke-ConsoleSession {
-        $file = Join-Path $work 'console.ps1'
-        Set-Content -Path $file -Value $consoleScript
-        $psi = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
-        if ((Split-Path -Leaf ([Environment]::ProcessPath)) -match '^dotnet(\.exe)?$') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
-        foreach ($a in '-NoProfile', '-NonInteractive', '-File', $file) { $psi.ArgumentList.Add($a) }
-        $psi.RedirectStandardOutput = $true
-        $psi.RedirectStandardError = $true
-        $psi.UseShellExecute = $false
-        $psi.Environment['TENCENTCLOUD_SECRET_ID'] = $emu.TempSecretId
-        $psi.Environment['TENCENTCLOUD_SECRET_KEY'] = $emu.TempSecretKey
-        $psi.Environment['TENCENTCLOUD_SESSION_TOKEN'] = $emu.Token
-        $psi.Environment['TENCENTCLOUD_REGION'] = 'ap-guangzhou'
-        $psi.Environment['MB_HYGIENE_MODULE'] = $modulePath
-        $psi.Environment['MB_HYGIENE_ENDPOINT'] = $emu.Endpoint
-        $psi.Environment['MB_HYGIENE_WRONG_KEY'] = $wrongKey
-        $psi.Environment['MB_HYGIENE_ROLE_ARN'] = 'qcs::cam::uin/100000000001:roleName/MongoBackupRunbook'
-        $psi.Environment['TENCENTCLOUD_STS_ENDPOINT'] = $emu.Endpoint
-        $psi.Environment['MB_HYGIENE_TRANSCRIPT'] = Join-Path $work 'transcript.txt'
-        $p = [System.Diagnostics.Process]::Start($psi)
-        $out = $p.StandardOutput.ReadToEndAsync()
-        $err = $p.StandardError.ReadToEndAsync()
-        if (-not $p.WaitForExit(60000)) { $p.Kill($true); throw 'The console session did not end within 60 s.' }
-        $p.WaitForExit()
-        $p.Dispose()
-        $out.Result + "`n" + $err.Result
+        $session = Invoke-FreshPwsh -Script $consoleScript -TimeoutSeconds 60 -Environment @{
+            TENCENTCLOUD_SECRET_ID = $emu.TempSecretId; TENCENTCLOUD_SECRET_KEY = $emu.TempSecretKey; TENCENTCLOUD_SESSION_TOKEN = $emu.Token
+            TENCENTCLOUD_REGION = 'ap-guangzhou'; TENCENTCLOUD_STS_ENDPOINT = $emu.Endpoint
+            MB_HYGIENE_MODULE = $modulePath; MB_HYGIENE_ENDPOINT = $emu.Endpoint; MB_HYGIENE_WRONG_KEY = $wrongKey
+            MB_HYGIENE_ROLE_ARN = 'qcs::cam::uin/100000000001:roleName/MongoBackupRunbook'; MB_HYGIENE_TRANSCRIPT = Join-Path $work 'transcript.txt'
+        }
+        $session.Output + "`n" + $session.Error
     }
 
     Write-CredentialFiles
