@@ -192,10 +192,7 @@ namespace MongoBackup.Tests
         [Fact]
         public async Task ARealClosedPortIsAConnectionError()
         {
-            var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
+            int port = TestPlatform.ClosedLoopbackPort();
             var client = new TencentCloudClient(new ResolvedSettings
             {
                 Credential = new TencentCloudCredential("AKIDtest00000000", "test-secret-key"),

@@ -504,10 +504,7 @@ namespace MongoBackup.Tests
         public async Task TheRealProbeGivesUpWithinAboutASecond()
         {
             // A closed loopback port refuses at once; no test reaches the real metadata address.
-            var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
+            int port = TestPlatform.ClosedLoopbackPort();
             var watch = System.Diagnostics.Stopwatch.StartNew();
             Assert.False(await new InstanceMetadataService(new Uri($"http://127.0.0.1:{port}/")).IsPresentAsync(CancellationToken.None));
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3));

@@ -43,14 +43,6 @@ BeforeAll {
             Describes            = [int]$After.Requests.DescribeBackupDownloadTask - [int]$Before.Requests.DescribeBackupDownloadTask
         }
     }
-    # Polls a condition (every 100 ms, up to -Seconds): the scenarios below wait for a key to reach its refresh time.
-    function Wait-Until([scriptblock] $Condition, [double] $Seconds = 15) {
-        $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
-        while (-not (& $Condition)) {
-            if ([DateTime]::UtcNow -gt $deadline) { throw "The condition { $Condition } did not come true within $Seconds s." }
-            Start-Sleep -Milliseconds 100
-        }
-    }
 }
 
 AfterAll {

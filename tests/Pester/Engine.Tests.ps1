@@ -130,12 +130,7 @@ Describe 'Backup files are private' {
                 $Task | Save-MongoBackupFile -Destination $Destination @Common
             }).AddParameters(@{ ModulePath = $modulePath; Task = $small; Destination = $dest; Common = $common })
         $async = $ps.BeginInvoke()
-        $partial = $null
-        $deadline = [DateTime]::UtcNow.AddSeconds(20)
-        while (-not $partial -and [DateTime]::UtcNow -lt $deadline) {
-            $partial = Get-ChildItem $dest -Recurse -Filter *.partial -ErrorAction Ignore | Select-Object -First 1
-            if (-not $partial) { Start-Sleep -Milliseconds 20 }   # polling for the file to appear, not papering over a race
-        }
+        $partial = Wait-PartialFile $dest
         $partial | Should -Not -BeNullOrEmpty
         Get-Mode $partial.FullName | Should -Be '600'
         Set-EmulatorObjectStore $emu -BandwidthBytesPerSecond 0 | Out-Null

@@ -1,4 +1,5 @@
-# Dot-sourced by Pester files: runs the tests with no Tencent Cloud credential from this machine's environment or home.
+# Dot-sourced by Pester files: runs the tests with no Tencent Cloud credential from this machine's environment or home,
+# and the small helpers several test files share.
 
 $script:IsolationNames = @('TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY', 'TENCENTCLOUD_SESSION_TOKEN', 'TENCENTCLOUD_TOKEN',
     'TENCENTCLOUD_REGION', 'TENCENTCLOUD_CREDENTIALS_FILE', 'TCCLI_PROFILE', 'HOME', 'USERPROFILE',
@@ -39,4 +40,22 @@ function Exit-IsolatedCredentialEnvironment {
 function Get-ErrorText([System.Management.Automation.ErrorRecord] $ErrorRecord) {
     $advice = if ($ErrorRecord.ErrorDetails) { $ErrorRecord.ErrorDetails.RecommendedAction } else { $null }
     if ($advice) { $ErrorRecord.ToString() + " " + $advice } else { $ErrorRecord.ToString() }
+}
+
+# Polls a condition (every -PollMilliseconds, up to -Seconds) and returns its first true value, such as a key reaching
+# its refresh time or a file appearing; throws when it does not come true in time.
+function Wait-Until([scriptblock] $Condition, [double] $Seconds = 15, [int] $PollMilliseconds = 100) {
+    $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
+    while (-not ($value = & $Condition)) {
+        if ([DateTime]::UtcNow -gt $deadline) { throw "The condition { $Condition } did not come true within $Seconds s." }
+        Start-Sleep -Milliseconds $PollMilliseconds
+    }
+    $value
+}
+
+# The first .partial file below $Folder (a download started in another runspace has begun writing), or $null when
+# none appears within $Seconds.
+function Wait-PartialFile([string] $Folder, [int] $Seconds = 20) {
+    try { Wait-Until { Get-ChildItem $Folder -Recurse -Filter *.partial -ErrorAction Ignore | Select-Object -First 1 } $Seconds 20 }
+    catch { $null }
 }

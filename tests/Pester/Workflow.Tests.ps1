@@ -344,12 +344,7 @@ Describe 'Save-MongoBackupFile' {
                 $Task | Save-MongoBackupFile -Destination $Destination -Endpoint $Endpoint -Credential $Credential
             }).AddParameters(@{ ModulePath = "$PSScriptRoot/../../out/MongoBackup/MongoBackup.psd1"; Task = $task; Destination = $dest; Endpoint = $emu.Endpoint; Credential = $emu.Credential })
         $async = $ps.BeginInvoke()
-        $partial = $null
-        $deadline = [DateTime]::UtcNow.AddSeconds(20)
-        while (-not $partial -and [DateTime]::UtcNow -lt $deadline) {
-            $partial = Get-ChildItem $dest -Recurse -Filter *.partial -ErrorAction Ignore | Select-Object -First 1
-            if (-not $partial) { Start-Sleep -Milliseconds 50 }   # polling for the file to appear, not papering over a race
-        }
+        $partial = Wait-PartialFile $dest
         $partial | Should -Not -BeNullOrEmpty -Because "the download should have started ($($ps.Streams.Error.ReadAll() | Out-String))"
         $watch = [Diagnostics.Stopwatch]::StartNew()
         $ps.Stop()
